@@ -43,6 +43,12 @@ def ingest(items: Iterable[Article | RejectedInput], store: Store, pipeline: Pip
             if on_item:
                 on_item(item.doc, f"rejected: {e.reason}")
             continue
+        except Exception as e:  # a fault on one document must not lose the batch; report it by name
+            reason = f"internal error while processing ({type(e).__name__}: {e}); nothing of it was stored"
+            result.rejected.append((item.source, reason))
+            if on_item:
+                on_item(item.source, f"rejected: {reason}")
+            continue
         (result.updated if outcome == "updated" else result.stored).append(article.doc)
         result.facts += sum(1 for f in article.facts if f.type != "article")
         if on_item:
