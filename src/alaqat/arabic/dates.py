@@ -86,7 +86,7 @@ class _Lex:
     numbers: dict[str, int]
     mods: dict[str, str]
     ops: dict[str, str]
-    pres: frozenset[str]
+    pres: dict[str, str]
     conns: frozenset[str]
     yearwords: dict[str, int]
     eras: dict[str, str]
@@ -119,7 +119,7 @@ def _lex() -> _Lex:
         numbers={_f(w): int(v) for w, v in words["number"]},
         mods={_f(w): v for w, v in words["mod"]},
         ops={_f(w): v for w, v in words["op"]},
-        pres=frozenset(_f(w) for w, _ in words["pre"]),
+        pres={_f(w): v for w, v in words["pre"]},
         conns=frozenset(_f(w) for w, _ in words["conn"]),
         yearwords={_f(w): int(v) for w, v in words["yearword"]},
         eras={_f(w): v for w, v in words["era"]},
@@ -186,7 +186,7 @@ def _pattern() -> re.Pattern[str]:
         + yearpart
     )
     hij = (
-        rf"(?:(?P<hday>{day})\s+|(?P<hord>{_alt(lx.ordinals)})\s+من\s+)?(?:شهر\s+)?(?P<hmon>{hmonth}){_E}"
+        rf"(?:(?P<hday>{day})\s+|(?P<hord>{_alt(lx.ordinals)})\s+من\s+)?(?P<hshahr>شهر\s+)?(?P<hmon>{hmonth}){_E}"
         rf"\s*(?:[،,]\s*)?(?:(?:عام|سنه)\s+)?(?P<hy>{year})(?:\s*(?P<hera>{era}))?"
     )
     numeric = (
@@ -219,7 +219,8 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?:ال)?(?P<qn>{num})\s+(?P<qu>{count_units})\s+(?P<qd>{_alt(lx.pdirs)})"
         rf"|(?P<du>العقد|العقدين)\s+(?P<dd>{_alt(lx.pdirs)})){_E}"
     )
-    body = rf"(?P<body>{yrange}|{pastn}|{ago}|{opdate})"
+    fixed0 = rf"(?P<fixed0>{_alt(lx.fixed)}){_E}"
+    body = rf"(?P<body>{yrange}|{pastn}|{ago}|{fixed0}|{opdate})"
     pres = _alt(lx.pres)
     full = rf"{_B}(?:[وفبل](?=\w))?(?:(?P<pre>{pres})\s+)?{body}(?!\w)"
     return re.compile(full)
@@ -310,6 +311,8 @@ class _Atom:
     kind: str = ""  # "day" | "month" | "year" | other
     hijri: bool = False
     year_given: bool = True
+    month: int = 0  # month and day as written, so a range can take its year from its other end
+    day: int = 0
 
 
 def _num(tok: str | None, lx: _Lex) -> int | None:
@@ -478,7 +481,8 @@ def _resolve(m: re.Match[str], ctx: _Ctx, lx: _Lex) -> _Atom | list[_Atom] | Non
             return None
         hm = lx.hijri[_norm(g["hmon"])]
         dnum = int(g["hday"]) if g["hday"] else (lx.ordinals.get(_norm(g["hord"])) if g["hord"] else None)
-        s0 = m.start("hday") if g["hday"] else (m.start("hord") if g["hord"] else m.start("hmon"))
+        s0 = m.start("hday") if g["hday"] else (m.start("hord") if g["hord"] else (
+            m.start("hshahr") if g["hshahr"] else m.start("hmon")))
         if dnum:
             v = _hijri_day(y, hm, dnum)
             if v is None:
@@ -564,6 +568,8 @@ def _resolve(m: re.Match[str], ctx: _Ctx, lx: _Lex) -> _Atom | list[_Atom] | Non
                 atom = _Atom(s0, end, _ym(yy, mon), _ym(yy, mon), True, yy if explicit else None, kind="month")
             atom.resolved = resolved
         atom.year_given = explicit or bool(g["ryt"] or g["ryd"] or g["md"])
+        atom.month, atom.day = mon, day1 or 0
+        atom.kind = "day" if day1 else "month"
         atom.rng = bool(g["rng"]) and not day2
         if explicit:
             ctx.years.append((s0, yy or 0))
@@ -581,19 +587,20 @@ def _resolve(m: re.Match[str], ctx: _Ctx, lx: _Lex) -> _Atom | list[_Atom] | Non
             if g["yw"]:
                 if not 1000 <= y <= 2199:
                     return None
-            elif not (has_context and 1900 <= y <= 2100):
+            elif not ((op or mod or lx.pres.get(_norm(g["pre"])) == "year") and 1900 <= y <= 2100):
                 return None
             atom = _Atom(s0, end, str(y), str(y), True, y, kind="year")
             ctx.years.append((s0, y))
 
     else:  # ---- relative
         n = 0
-        if g["fixed"]:
-            fx = _norm(g["fixed"])
-            if fx == "اليوم" and re.match(r"\s+ال", ctx.text[m.end("fixed"):m.end("fixed") + 4]):
+        if g["fixed"] or g["fixed0"]:
+            grp = "fixed" if g["fixed"] else "fixed0"
+            fx = _norm(g[grp])
+            if fx == "اليوم" and re.match(r"\s+ال", ctx.text[m.end(grp):m.end(grp) + 4]):
                 return None
             unit, n = lx.fixed[fx]
-            s0 = m.start("fixed")
+            s0 = m.start(grp)
         elif g["tu"]:
             unit, n, s0 = lx.units[_norm(g["tu"])], 0, m.start("this")
         elif g["ru"]:
@@ -677,11 +684,12 @@ def _merge(atoms: list[_Atom], text: str) -> list[_Atom]:
             gap = text[a.end:b.start]
             if len(gap) < 12 and _CONN_GAP.match(gap) and not b.rng:
                 lo: str | None = a.lo
-                if b.lo and a.lo and a.kind in ("day", "month") and not a.year_given and b.resolved:
+                if b.lo and a.month and not a.year_given and b.resolved:
                     y = int(b.lo[:4])
-                    lo = f"{y:04d}{a.lo[4:]}" if a.lo else None
-                    if lo and lo > b.lo:
-                        lo = f"{y - 1:04d}{lo[4:]}"
+                    lo = _ym(y, a.month) + (f"-{a.day:02d}" if a.day else "")
+                    if lo > b.lo:
+                        lo = _ym(y - 1, a.month) + (f"-{a.day:02d}" if a.day else "")
+                    a.resolved = True
                 hi = b.hi
                 # the span starts at من/بين: find it before a.start
                 s = text.rfind("من", max(0, a.start - 12), a.start)
