@@ -61,7 +61,7 @@ _LEXICONS = Path(__file__).parent / "lexicons"
 
 _H = r"[^\S\n]"  # horizontal whitespace (amounts never run across a line break)
 _AR = r"[\u0621-\u064a]"  # folded Arabic letters
-_CLITIC = r"(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)"
+_CLITIC = r"(?:[وف]?[بل]?(?:ال)?|[وف]?لل)"
 _DIGITS = r"\d+(?:[.,٫٬]\d+)*"
 _SCALE_KINDS = ("scale", "scalepl", "dual")
 _SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
@@ -138,11 +138,13 @@ def _lexicon() -> _Lexicon:
     qualified: dict[tuple[str, str], str] = {}
     iso_by_name: dict[str, list[str]] = {}
     codes: dict[str, str] = {}
-    names: list[tuple[str, str]] = []
-    for row in _rows("currencies.tsv"):
+    # the press's names first, then CLDR's current currencies, then historic ones: first name wins
+    names: list[tuple[str, str]] = [(code, name) for code, name in _rows("currency_press.tsv")]
+    cldr = _rows("currencies.tsv")
+    for row in sorted(cldr, key=lambda r: r[3] != "1"):
         names.append((row[0], row[1]))
-        codes[row[0].lower()] = row[0]
-    names += [(code, name) for code, name in _rows("currency_press.tsv")]
+        if row[3] == "1":
+            codes[row[0].lower()] = row[0]
     for code, name in names:
         parts = fold(name).split()
         lem = head_lemma.get(parts[0], parts[0])
@@ -163,7 +165,8 @@ def _lexicon() -> _Lexicon:
             unit_of[fold(f)] = unit
     unit_re = re.compile(rf"{_H}*(?:من{_H}+)?(?:ال)?(?P<unit>{_alt(unit_of)})(?!\w)")
 
-    percent_re = re.compile(rf"{_H}*(?:%|(?:ب|في{_H}*)ال(?:مئه|مائه|ميه)(?!\w))")
+    hundred = _alt({fold(w) for w in ("مئة", "مائة", "مية", "ماية")})
+    percent_re = re.compile(rf"{_H}*(?:%|(?:ب|في{_H}*)ال(?:{hundred})(?!\w))")
     noun_re = re.compile(rf"{_H}+({_AR}{{2,}})(?!\w)")
 
     not_counted: set[str] = set()
@@ -276,15 +279,16 @@ def _tokens(lex: _Lexicon, text: str, start: int, end: int) -> list[_Tok]:
                 toks.append(_Tok(m.start(), m.start("body"), m.end(), cl, body, "digit", v))
         else:
             value, kind = lex.words[body]
-            if cl + body == "لست":  # "I am not", not "for six"
-                kind = "bad"
+            if cl + body in ("لست", "وست"):  # "I am not", "West": six only inside a compound
+                kind = "weak"
             toks.append(_Tok(m.start(), m.start("body"), m.end(), cl, body, kind, value))
         pos = m.end()
     return toks
 
 
-def _parse_at(toks: list[_Tok], i: int) -> tuple[_Num | None, int]:
-    """Read one number from ``toks[i:]``; return it (or None) and the index after it."""
+def _parse_at(toks: list[_Tok], i: int, weak_ok: bool = False) -> tuple[_Num | None, int]:
+    """Read one number from ``toks[i:]``; return it (or None) and the index after it. A number of
+    weak words only (واحد، اثنين، أحد) is no number unless ``weak_ok``."""
     total = Decimal(0)
     current: Decimal | None = None
     current_at = i  # index of the first token of the pending ``current``
@@ -365,18 +369,18 @@ def _parse_at(toks: list[_Tok], i: int) -> tuple[_Num | None, int]:
         j += 1
     if j == i:
         return None, i + 1
-    if not strong:
+    if not strong and not weak_ok:
         return None, j
     value = total + (current if current is not None else Decimal(0))
     return _Num(toks[i:j], value, last_scale if last_scale is not None else Decimal(1)), j
 
 
-def _numbers(lex: _Lexicon, text: str, start: int, end: int) -> list[_Num]:
+def _numbers(lex: _Lexicon, text: str, start: int, end: int, weak_ok: bool = False) -> list[_Num]:
     toks = _tokens(lex, text, start, end)
     out: list[_Num] = []
     i = 0
     while i < len(toks):
-        num, i = _parse_at(toks, i)
+        num, i = _parse_at(toks, i, weak_ok)
         if num is not None and num.toks:
             out.append(num)
     return out
@@ -392,7 +396,7 @@ def parse_number(text: str) -> float | None:
     m = lex.phrase_re.fullmatch(folded)
     if m is None:
         return None
-    nums = _numbers(lex, folded, 0, len(folded))
+    nums = _numbers(lex, folded, 0, len(folded), weak_ok=True)
     if len(nums) != 1 or nums[0].end != len(folded) or nums[0].cstart != 0:
         return None
     return float(nums[0].value)
@@ -492,11 +496,23 @@ def _tail(lex: _Lexicon, text: str, c: _Cand) -> None:
     if m:
         c.kind, c.unit, c.end = "amount", lex.unit_of[m.group("unit")], m.end()
         return
+    if "ال" in c.num.toks[0].clitic:
+        return  # الثمانية لدوري...: a definite number word counts only after its noun
     m = lex.noun_re.match(text, e)
-    if m:
-        w = m.group(1)
-        if not w.startswith("ال") and w not in lex.not_counted and w not in lex.words:
-            c.kind, c.unit, c.end = "amount", "count", m.end()
+    if m and _counted_noun(lex, m.group(1)):
+        c.kind, c.unit, c.end = "amount", "count", m.end()
+
+
+def _counted_noun(lex: _Lexicon, w: str) -> bool:
+    """Can ``w``, right after a number, be the thing counted? (Arabic counted nouns are indefinite
+    and carry no preposition; particles, months, durations and the like are listed out.)"""
+    if w.startswith("ال") or w in lex.not_counted or w in lex.words:
+        return False
+    if w[0] in "وفبل" and len(w) > 3:
+        rest = w[1:]
+        if rest.startswith("ال") or rest in lex.not_counted or rest in lex.words:
+            return False
+    return True
 
 
 def _year_like(num: _Num) -> bool:
@@ -504,6 +520,12 @@ def _year_like(num: _Num) -> bool:
         return False
     t = num.toks[0].text
     return len(t) == 4 and t.isdigit() and (1900 <= int(t) <= 2100 or 1300 <= int(t) <= 1500)
+
+
+def _score_like(text: str, num: _Num) -> bool:
+    s, e = num.toks[0].start, num.end
+    return bool(re.search(r"\d[^\S\n]*[-–][^\S\n]*$", text[max(0, s - 4):s])
+                or re.match(r"[^\S\n]*[-–][^\S\n]*\d", text[e:e + 4]))
 
 
 def _structural_drop(text: str, num: _Num) -> bool:
@@ -596,6 +618,9 @@ def _context(lex: _Lexicon, text: str, cands: list[_Cand]) -> None:
         if label and not money_or_measure:
             c.drop = True
             continue
+        if c.unit == "count" and _score_like(text, num):
+            c.drop = True  # 2-1 أمام: a score, not a count
+            continue
         if not c.kind:
             _definite_count(lex, text, c)
     # ranges and lists sharing the next number's unit: بين 5 و7 مليارات دولار
@@ -661,5 +686,5 @@ def _shares(lex: _Lexicon, folded: Folded, taken: list[Span]) -> list[Span]:
         os, oe = folded.to_original(m.start("frac"), m.end("frac"))
         if any(s.start < oe and os < s.end for s in taken):
             continue
-        out.append(Span("percent", os, oe, folded.original[os:oe], lex.share_value[m.group("frac")]))
+        out.append(Span("percent", os, oe, folded.original[os:oe], _out(lex.share_value[m.group("frac")])))
     return out
