@@ -707,12 +707,51 @@ def _merge(atoms: list[_Atom], text: str) -> list[_Atom]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _anchor_pattern() -> re.Pattern[str]:
+    """Words (or a digit) that every date construction contains; the full pattern runs only near them."""
+    lx = _lex()
+    words = (set(lx.months) | set(lx.hijri) | set(lx.fixed) | set(lx.units) | set(lx.dirs) | set(lx.counts)
+             | set(lx.spans) | set(lx.pdirs) | {"العقد", "العقدين"})
+    return re.compile(r"\d+|" + _B + "[وفبل]?(?:" + _alt(words) + ")" + _E)
+
+
+_WORD_START = re.compile(r"(?<!\w)\w")
+# characters: the longest lead-in before a construction's first anchor (في النصف الثاني من عام 2026)
+_LOOK_BACK_DIGIT = 36
+_LOOK_BACK_WORD = 26
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """The matches ``_pattern().finditer(text)`` would give, trying the pattern only at word starts near anchors."""
+    pat = _pattern()
+    out: list[re.Match[str]] = []
+    last_end = 0
+    tried_to = 0  # word starts below this were tried already
+    for a in _anchor_pattern().finditer(text):
+        p = a.start()
+        if p < last_end:
+            continue
+        back = _LOOK_BACK_DIGIT if text[p].isdigit() else _LOOK_BACK_WORD
+        lo = max(last_end, tried_to, p - back)
+        for w in _WORD_START.finditer(text, lo, p + 1):
+            s = w.start()
+            if s < last_end:
+                continue
+            m = pat.match(text, s)
+            if m:
+                out.append(m)
+                last_end = m.end()
+        tried_to = max(tried_to, p + 1)
+    return out
+
+
 def _atoms(folded: Folded, published: dt.date | None) -> list[_Atom]:
     text = folded.text
     ctx = _Ctx(text, published)
     lx = _lex()
     atoms: list[_Atom] = []
-    for m in _pattern().finditer(text):
+    for m in _matches(text):
         r = _resolve(m, ctx, lx)
         if r is None:
             continue
