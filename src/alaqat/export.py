@@ -10,7 +10,7 @@ from typing import Any, TextIO
 from alaqat.model import FACT_FIELDS
 
 CSV_HEAD = ["doc", "type"]
-CSV_TAIL = ["evidence", "start", "end", "confidence"]
+CSV_TAIL = ["evidence", "evidence_start", "evidence_end", "confidence"]
 
 
 def csv_columns() -> list[str]:

@@ -59,6 +59,8 @@ class Fact:
     evidence: str
     confidence: float = 1.0
     optional: bool = False
+    #: extractor bookkeeping used while merging (never exported or stored)
+    aux: dict[str, Any] = field(default_factory=dict)
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)
@@ -70,8 +72,8 @@ class Fact:
         for name, value in self.fields.items():  # extras (e.g. approx on an agreement) are allowed
             out.setdefault(name, value)
         out["evidence"] = self.evidence
-        out["start"] = self.start
-        out["end"] = self.end
+        out["evidence_start"] = self.start  # not "start"/"end": those are a visit's dates
+        out["evidence_end"] = self.end
         out["confidence"] = round(self.confidence, 3)
         return out
 

@@ -46,7 +46,7 @@ def test_save_and_read_back(tmp_path: Path) -> None:
     assert store.has("a1", "h1") and not store.has("a1", "h2")
     facts, total = store.facts(FactFilter(type="agreement"))
     assert total == 1 and facts[0]["countries"] == ["JO", "KZ"] and facts[0]["doc"] == "a1"
-    assert TEXT[facts[0]["start"]:facts[0]["end"]] == facts[0]["evidence"]
+    assert TEXT[facts[0]["evidence_start"]:facts[0]["evidence_end"]] == facts[0]["evidence"]
     assert store.facts(FactFilter(pair=("KZ", "JO")))[1] == 1
     assert store.facts(FactFilter(country="QA"))[1] == 0
     doc = store.document("a1")

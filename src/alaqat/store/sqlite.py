@@ -300,6 +300,7 @@ def _fact_dict(row: sqlite3.Row) -> dict[str, Any]:
     data = json.loads(row["data"])
     out: dict[str, Any] = {"id": row["id"], "doc": row["doc"], "type": row["type"]}
     out.update(data)
-    out.update({"evidence": row["evidence"], "start": row["start"], "end": row["end"],
+    # evidence offsets are not called start/end: those are a visit's dates in the contract
+    out.update({"evidence": row["evidence"], "evidence_start": row["start"], "evidence_end": row["end"],
                 "confidence": row["confidence"]})
     return out
