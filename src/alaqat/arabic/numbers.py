@@ -508,6 +508,8 @@ def _counted_noun(lex: _Lexicon, w: str) -> bool:
     and carry no preposition; particles, months, durations and the like are listed out.)"""
     if w.startswith("ال") or w in lex.not_counted or w in lex.words:
         return False
+    if w.startswith("لل"):
+        return False  # للأسبوع: a preposition + article, no counted noun
     if w[0] in "وفبل" and len(w) > 3:
         rest = w[1:]
         if rest.startswith("ال") or rest in lex.not_counted or rest in lex.words:
@@ -681,8 +683,14 @@ def _shares(lex: _Lexicon, folded: Folded, taken: list[Span]) -> list[Span]:
             continue
         if nxt.startswith("ال") and (nxt[2:] in lex.time_words or nxt[2:] in lex.not_share):
             continue
-        if nxt in lex.head_lemma or nxt in lex.unit_of:
-            continue
+        if nxt in lex.head_lemma or lex.unit_re.match(text, m.end("frac")):
+            continue  # ربع نقطة مئوية: a measure, not a share
+        if m.group(0)[0] == "و":
+            # عام ونصف، 57 دولارا ونصف: "and a half" of what precedes, not a share
+            prev = _prev_word(text, m.start())
+            if (nxt[0] == "و" or nxt in lex.not_counted or prev in lex.time_words or prev in lex.head_lemma
+                    or prev in lex.unit_of or (prev and prev[0].isdigit())):
+                continue
         os, oe = folded.to_original(m.start("frac"), m.end("frac"))
         if any(s.start < oe and os < s.end for s in taken):
             continue
