@@ -521,7 +521,7 @@ def _year_like(num: _Num) -> bool:
     if not num.plain_digits:
         return False
     t = num.toks[0].text
-    return len(t) == 4 and t.isdigit() and (1900 <= int(t) <= 2100 or 1300 <= int(t) <= 1500)
+    return len(t) == 4 and t.isdigit() and 1900 <= int(t) <= 2100
 
 
 def _score_like(text: str, num: _Num) -> bool:
