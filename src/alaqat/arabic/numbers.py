@@ -27,9 +27,10 @@ How it reads (everything language-specific is in ``lexicons/``):
   ``59 شركة``, ``25%``); leading clitics (و ب ل ...) are outside the span, the article ال is
   inside. Approximation words (``approx_words.tsv``: حوالي، نحو، أكثر من، ما يزيد على، قرابة،
   زهاء، يتجاوز ... before; تقريبا after) are OUTSIDE the span and only set ``approx: true``.
-* Not amounts: 4-digit years 1900-2100 unless a currency/unit/percent follows them (or an
-  approximation word precedes a count), numbers after a year or label word
-  (``number_labels.tsv``: عام، سنة، رقم، المادة، المرتبة ...), day numbers before a month name,
+* Not amounts: plain 4-digit numbers 1900-2100 (years) unless a currency/unit/percent follows
+  them or an approximation word precedes a count (``حوالي 2000 طالب``); numbers after a year or
+  label word (``number_labels.tsv``: عام، سنة، رقم، المادة، المرتبة ...) unless a currency, unit or
+  percent follows; Hijri years (the ه/هـ after them is no counted noun); day numbers before a month name,
   digits in dates/times/phone numbers (``28-08-2025``, ``11:22``, ``26/8``, ``+962``, a leading
   0), ordinals ``الـ180``, numbers glued to Latin or Arabic letters (``G20``, ``كوفيد-19``).
 * Ranges and lists sharing one unit (``بين 5 و7 مليارات دولار``, ``5-7%``, ``من 3 إلى 4 ملايين
