@@ -33,7 +33,7 @@ from alaqat.model import Span
 
 LEXICONS = Path(__file__).parent / "lexicons"
 
-_TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[a-z0-9\u00df-\u024f]+|\S")
+_TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[a-z0-9\u00df-\u024f]+|[^\s#_]")
 _OPEN_QUOTES = frozenset('"“«„\'”‘’')
 _CLOSE_FOR = {"«": "»", "“": "”", "„": "“"}
 _GULF = frozenset({"SA", "AE", "QA", "KW", "BH", "YE"})
@@ -252,9 +252,16 @@ class _Text:
         s, e = self.orig_range(i, j, plen)
         return self.folded.original[s:e]
 
+    def name(self, i: int, j: int, plen: int = 0) -> str:
+        """A name as written, hashtag marks turned to spaces and the article elided after لل restored."""
+        text = self.orig(i, j, plen).replace("_", " ").replace("#", "").strip()
+        if plen >= 2 and self.toks[i][plen - 2:plen] == "لل":
+            text = "ال" + text
+        return text
+
     def gap_is_space(self, i: int) -> bool:
         """True when token ``i`` and ``i + 1`` are separated by white space only (or touch)."""
-        return self.folded.text[self.ends[i]:self.starts[i + 1]].strip() == ""
+        return self.folded.text[self.ends[i]:self.starts[i + 1]].strip(" \t\n#_") == ""
 
     def span(self, kind: str, i: int, j: int, value: Any, plen: int = 0) -> Span:
         s, e = self.orig_range(i, j, plen)
@@ -342,7 +349,7 @@ def find_entities(folded: Folded) -> list[Span]:
                 continue
             spans.append(_place(t, m))
         elif kind == "org" and m.i not in used:
-            name = t.orig(m.i, m.j, m.plen)
+            name = t.name(m.i, m.j, m.plen)
             spans.append(t.span("org", m.i, m.j, {"name": name, "country": m.entry.value}, m.plen))
 
     spans.extend(_latin_orgs(t, used))
@@ -361,6 +368,7 @@ _ORDINALS = frozenset(fold(w) for w in ("الأول", "الثاني", "الثا�
 _VERB_START = ("ي", "ت", "ن", "و", "س")
 #: unknown words starting so are verbs, clitic-prefixed words or derived nouns rather than names
 _NOT_NAME_START = ("ال", "ي", "ت", "ن", "و", "س", "ب", "ل", "ف", "ك", "است", "ان", "ات")
+_NOT_NAME_END = ("ي", "ه", "ها", "هم", "نا", "كم")  # adjectives, feminine nouns, pronoun suffixes
 _NOT_NAME_START_M = (*_NOT_NAME_START, "م")  # participles (مشترك، متعدد) begin no company name
 
 
@@ -422,7 +430,9 @@ def _person_after_title(t: _Text, m: _Match) -> tuple[int, int, dict[str, Any]] 
         if j in t.at and t.at[j].entry.kind not in ("leader", "short"):
             break
         if tok.startswith("ال"):
-            if j - k < 2 or tok.endswith(("ات", "يه", "ون")):
+            if tok.endswith(("ات", "يه", "ون")) or tok in t.lex.generic:
+                break
+            if j - k < 2 and t.toks[k] not in t.lex.given:  # خالد العتيبي, not توكاييف الإنجازات
                 break
         elif tok not in t.lex.given and tok.startswith(("و", "ب", "ل", "ف")):
             break
@@ -524,7 +534,7 @@ def _orgs_after_head(t: _Text, m: _Match) -> list[tuple[int, int, dict[str, Any]
             end = _keep_name(t, m, k)
             if end == k:
                 return out
-            name = t.orig(m.i, end, m.plen)
+            name = t.name(m.i, end, m.plen)
         else:
             end = k if t.toks[m.j - 1].startswith("ال") else _company_name(t, k)
             if end == k:
@@ -710,17 +720,22 @@ def _name_after_head(t: _Text, m: _Match, event: bool) -> tuple[int, str] | None
         if kind in ("title",) and not event and j + 1 < t.n:  # قلادة الملك عبد العزيز
             assert mj is not None
             j = mj.j
+            while j < t.n and t.is_arabic(j) and (t.toks[j] in lex.given or t.toks[j] in _CONNECT
+                                                  or t.toks[j - 1] in _CONNECT):
+                j += 1
             continue
         if kind is not None and kind != "block":
             break
         if (tok.startswith("ال") and len(tok) > 3) or (tok.startswith("لل") and len(tok) > 4):
+            if tok.startswith("ال") and tok.endswith(("يه", "ي")) and len(tok) > 5:
+                proper = True  # القمة العربية، الاجتماع الوزاري الخليجي
             j += 1
             continue
         if tok in ("رفيع", "رفيعه") and j + 1 < t.n and t.toks[j + 1] == "المستوي":
             j += 2
             continue
         if first and not weak and not t.toks[m.j - 1].startswith("ال") \
-                and not tok.startswith(_NOT_NAME_START_M):
+                and not tok.startswith(_NOT_NAME_START_M) and not tok.endswith(_NOT_NAME_END):
             proper = True
             j += 1
             continue
@@ -734,14 +749,14 @@ def _name_after_head(t: _Text, m: _Match, event: bool) -> tuple[int, str] | None
         q = _quoted(t, j)
         if q is not None:
             j = q[1] + 1
-    return j, t.orig(m.i, j, m.plen)
+    return j, t.name(m.i, j, m.plen)
 
 
 # ---------------------------------------------------------------------------------------- places
 
 
 def _place(t: _Text, m: _Match) -> Span:
-    name = t.orig(m.i, m.j, m.plen)
+    name = t.name(m.i, m.j, m.plen)
     if t.toks[m.i][m.plen:] == "عمان" and m.j == m.i + 1 and _gulf_neighbour(t, m):
         return t.span("country", m.i, m.j, "OM", m.plen)
     return t.span("place", m.i, m.j, {"name": name, "country": m.entry.value}, m.plen)
