@@ -118,7 +118,7 @@ class _Lexicon:
         for head, mode in _rows("org_heads.tsv", 2):
             self.add(head, Entry("orghead", mode))
         for head, weak in _rows("event_heads.txt", 2):
-            self.add(head, Entry("eventhead", weak == "weak"))
+            self.add(head, Entry("eventhead", weak or None))
         for phrase in _lines("award_heads.txt"):
             self.add(phrase, Entry("awardhead"))
         for phrase in _lines("place_heads.txt"):
@@ -727,7 +727,7 @@ def _name_after_head(t: _Text, m: _Match, event: bool) -> tuple[int, str] | None
         if kind is not None and kind != "block":
             break
         if (tok.startswith("ال") and len(tok) > 3) or (tok.startswith("لل") and len(tok) > 4):
-            if tok.startswith("ال") and tok.endswith(("يه", "ي")) and len(tok) > 5:
+            if m.entry.value == "weak" and tok.startswith("ال") and tok.endswith(("يه", "ي")) and len(tok) > 5:
                 proper = True  # القمة العربية، الاجتماع الوزاري الخليجي
             j += 1
             continue
