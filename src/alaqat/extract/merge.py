@@ -38,6 +38,9 @@ def _absorb(kept: Fact, other: Fact) -> None:
     for name, value in other.fields.items():
         if kept.fields.get(name) in (None, [], "") and value not in (None, [], ""):
             kept.fields[name] = value
+    for name, value in other.aux.items():
+        if kept.aux.get(name) is None:
+            kept.aux[name] = value
     kept.confidence = max(kept.confidence, other.confidence)
 
 

@@ -1,0 +1,178 @@
+"""Who acts in a sentence: people, and countries standing for their leaders or delegations.
+
+An actor is a person span (``الرئيس قاسم جومارت توكاييف``) or a country named with a leader's title
+(``رئيس كازاخستان``, ``الرئيس الكازاخستاني``, ``العاهل الأردني``, ``وفد سعودي``). A person whose title names
+no country (``سمو الأمير``) takes the country of an earlier person with the same title in the article, or of
+the outlet that speaks in its own voice (its agency or dateline).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from alaqat.arabic.normalise import fold
+from alaqat.extract.context import Sentence, load_lines, load_table, sentences, span_country
+from alaqat.model import Article, Span
+
+_TOKEN = re.compile(r"[\w\u0600-\u06ff]+")
+
+
+@dataclass(frozen=True)
+class Actor:
+    start: int
+    end: int
+    country: str | None
+    person: str | None
+    span: Span
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(load_lines("leader_titles.txt"))
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(w for t in _titles() for w in t.split())
+
+
+def _strip_clitic(tok: str) -> str:
+    for p in ("وال", "بال", "فال", "لل", "ال"):
+        if tok.startswith(p) and len(tok) > len(p) + 2:
+            return "ال" + tok[len(p):] if p != "ال" else tok
+    if tok[:1] in ("و", "ف", "ب", "ل") and len(tok) > 3:
+        return tok[1:]
+    return tok
+
+
+def titled(article: Article, start: int, window: int = 40) -> bool:
+    """Does a leader's title end right before ``start`` (``رئيس جمهورية``, ``العاهل``)?"""
+    before = fold(article.original[max(0, start - window):start])
+    toks = [_strip_clitic(t) for t in _TOKEN.findall(before)][-3:]
+    for k in (3, 2, 1):
+        if len(toks) >= k and " ".join(toks[-k:]) in _titles():
+            return True
+    # "رئيس جمهورية X" / "ملك المملكة X": a title then a state word
+    return len(toks) >= 2 and toks[-2] in _titles() and toks[-1] in ("جمهوريه", "دوله", "المملكه", "مملكه", "سلطنه")
+
+
+def outlet_country(article: Article) -> str | None:
+    cached = article.cache.get("outlet_country", "?")
+    if cached != "?":
+        return cached  # type: ignore[no-any-return]
+    code: str | None = None
+    head_end = article.body[min(len(article.body), 4) - 1][1] if article.body else 0
+    head = " " + fold(article.original[:head_end][:600]) + " "
+    for key, c, *_ in load_table("outlets.tsv"):
+        if re.search(rf"(?<![\w\u0600-\u06ff]){re.escape(key)}(?![\w\u0600-\u06ff])", head):
+            code = c
+            break
+    if code is None:
+        # a dateline: a place at the very start of a body line followed by a dash or colon
+        for s in article.spans:
+            if s.kind == "place" and s.start < head_end:
+                line_start = article.original.rfind("\n", 0, s.start) + 1
+                after = article.original[s.end:s.end + 3]
+                if not article.original[line_start:s.start].strip() and re.match(r"\s*[-–:،(]", after):
+                    code = span_country(s)
+                    break
+    article.cache["outlet_country"] = code
+    return code
+
+
+def _first_title(article: Article, span: Span) -> str | None:
+    toks = [_strip_clitic(t) for t in _TOKEN.findall(fold(span.text))]
+    before = [_strip_clitic(t) for t in _TOKEN.findall(fold(article.original[max(0, span.start - 30):span.start]))]
+    for t in toks[:3] + before[-2:]:
+        if t in _title_words():
+            return t.removeprefix("ال")
+    return None
+
+
+def person_country(article: Article, span: Span) -> str | None:
+    """The country of a person span, resolved from earlier people with the same title or the outlet."""
+    code = span_country(span)
+    if code:
+        return code
+    title = _first_title(article, span)
+    if title:
+        for other in article.spans:
+            if (other.kind == "person" and other.start < span.start and span_country(other)
+                    and _first_title(article, other) == title):
+                return span_country(other)
+    return outlet_country(article)
+
+
+def person_name(span: Span) -> str | None:
+    """The person's name, its fullest known form where the language layer resolved a short one."""
+    if isinstance(span.value, dict):
+        for key in ("full", "name"):
+            name = span.value.get(key)
+            if isinstance(name, str) and name.strip():
+                return name
+    return None
+
+
+def actors(article: Article, sentence: Sentence) -> list[Actor]:
+    """Actors of a sentence in text order."""
+    out: list[Actor] = []
+    persons = sentence.of("person")
+    for p in persons:
+        out.append(Actor(p.start, p.end, person_country(article, p), person_name(p), p))
+    for c in sentence.of("country"):
+        if any(p.start <= c.start and c.end <= p.end for p in persons):
+            continue
+        if titled(article, c.start) or _titled_adjective(article, c):
+            out.append(Actor(c.start, c.end, span_country(c), None, c))
+    out.sort(key=lambda a: a.start)
+    return _appositions(article, out)
+
+
+def _appositions(article: Article, acts: list[Actor]) -> list[Actor]:
+    """One actor for ``الرئيس الكازاخستاني قاسم جومارت توكاييف`` and ``نزارباييف رئيس كازاخستان السابق``:
+    a titled country and a person of that country side by side are the same person."""
+    out: list[Actor] = []
+    for a in acts:
+        if out:
+            prev = out[-1]
+            gap = article.original[prev.end:a.start]
+            if prev.country == a.country and len(gap) <= 25 and not any(ch in gap for ch in ".،,؛:"):
+                person = prev.person or a.person
+                span = prev.span if prev.person else a.span
+                out[-1] = Actor(prev.start, a.end, prev.country, person, span)
+                continue
+        out.append(a)
+    return out
+
+
+def _titled_adjective(article: Article, span: Span) -> bool:
+    """``الرئيس الكازاخستاني``: an adjective right after a title word."""
+    return titled(article, span.start, window=20)
+
+
+def last_person_before(article: Article, offset: int) -> Actor | None:
+    """The latest person (or titled country) mentioned before ``offset`` in the article, for pronouns."""
+    best: Actor | None = None
+    for sent in sentences(article):
+        if sent.start >= offset:
+            break
+        for a in actors(article, sent):
+            if a.end <= offset:
+                best = a
+    return best
+
+
+def best_person(article: Article, country: str) -> str | None:
+    """The fullest name of the most mentioned person of ``country`` in the article (for a titled country or
+    a title without a name, like ``سمو الأمير``)."""
+    counts: dict[str, int] = {}
+    for s in article.spans:
+        if s.kind == "person" and person_country(article, s) == country:
+            name = person_name(s)
+            if name:
+                counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda n: (counts[n], len(n)))

@@ -1,0 +1,126 @@
+"""The ``award`` fact: a state order or decoration conferred.
+
+A sentence with a decoration (an ``award`` span) and a conferring word (patterns/award_triggers.tsv) gives an
+award. In the active voice (``منح العاهل الأردني الرئيس توكاييف وسام النهضة``) the first actor after the word
+gives and the next receives; ``منح X من Y`` and the passive words (``تقلد``، ``تسلم``، ``نال``) make X the
+recipient and Y the giver. A giver not named is the country the decoration belongs to (``وسام ... الكازاخستاني``,
+``أرفع وسام دولة في تركيا``), else the other country of the article's main pair.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from alaqat.arabic.normalise import Folded, fold
+from alaqat.extract.actors import Actor, actors, best_person, person_name
+from alaqat.extract.context import Sentence, load_table, main_pair, make_fact, sentences, span_country
+from alaqat.model import Article, Fact, Span
+
+_TOKEN = re.compile(r"[\w\u0600-\u06ff]+")
+
+
+@cache
+def _triggers() -> dict[str, str]:
+    return {row[0]: row[1] for row in load_table("award_triggers.tsv")}
+
+
+def _trigger(sent: Sentence, before: int) -> tuple[int, int, str] | None:
+    """The conferring word closest before the decoration (or anywhere in the sentence)."""
+    folded = Folded.of(sent.text)
+    table = _triggers()
+    found: list[tuple[int, int, str]] = []
+    for m in _TOKEN.finditer(folded.text):
+        tok = m.group()
+        role = table.get(tok) or (table.get(tok[1:]) if tok[:1] in ("و", "ف", "ب", "ل") and len(tok) > 3 else None)
+        if role:
+            s, e = folded.to_original(m.start(), m.end())
+            found.append((sent.start + s, sent.start + e, role))
+    if not found:
+        return None
+    prior = [t for t in found if t[1] <= before]
+    return prior[-1] if prior else found[0]
+
+
+def _award_name(span: Span) -> str:
+    if isinstance(span.value, dict) and span.value.get("name"):
+        return str(span.value["name"])
+    return span.text
+
+
+def _award_country(article: Article, sent: Sentence, award: Span) -> str | None:
+    """The country a decoration belongs to: an adjective in or right after its name, or ``في تركيا`` near it."""
+    for s in sent.spans:
+        if s.kind == "country" and award.start <= s.start <= award.end + 25:
+            return span_country(s)
+    near = [s for s in sent.spans if s.kind in ("country", "place") and abs(s.start - award.start) < 40
+            and "في" in fold(article.original[max(0, s.start - 4):s.start]).split()]
+    return span_country(near[0]) if near else None
+
+
+def extract(article: Article) -> list[Fact]:
+    facts: list[Fact] = []
+    for sent in sentences(article):
+        awards = sent.of("award")
+        if not awards:
+            continue
+        award = awards[0]
+        trig = _trigger(sent, award.start)
+        if trig is None:
+            continue
+        t_start, t_end, voice = trig
+        acts = [a for a in actors(article, sent) if a.country and not (award.start <= a.start < award.end)]
+        after = [a for a in acts if a.start >= t_end]
+        before = [a for a in acts if a.end <= t_start]
+        giver: str | None = None
+        recipient: Actor | None = None
+        from_giver = _after_min(article, after)
+        if voice == "passive":
+            recipient = before[-1] if before else (after[0] if after else None)
+            giver = from_giver.country if from_giver else None
+        elif from_giver is not None and after and after[0] is not from_giver:
+            recipient, giver = after[0], from_giver.country  # "منح X من Y"
+        elif len(after) >= 2 and after[0].start < award.start and after[0].country != after[1].country:
+            giver, recipient = after[0].country, after[1]
+        elif after:
+            recipient = after[0]
+        if recipient is None:
+            continue
+        if giver is None:
+            giver = _award_country(article, sent, award)
+        if giver is None or giver == recipient.country:
+            pair = main_pair(article)
+            if pair and recipient.country in pair:
+                giver = pair[1] if pair[0] == recipient.country else pair[0]
+        if giver is None or giver == recipient.country:
+            continue
+        name = recipient.person or best_person(article, str(recipient.country))
+        start = min(t_start, recipient.start, award.start)
+        end = max(award.end, recipient.end)
+        dates = [d for d in sent.of("date") if isinstance(d.value, str) and "/" not in d.value]
+        fact = make_fact(article, "award", {"award": _award_name(award), "giver": giver,
+                                            "recipient": recipient.country, "recipient_person": name,
+                                            "date": dates[0].value if dates else None},
+                         start, end, confidence=0.8 if name else 0.65)
+        facts.append(fact)
+    return facts
+
+
+def _after_min(article: Article, after: list[Actor]) -> Actor | None:
+    """The actor introduced by ``من`` / ``من قبل`` (the giver in ``منح X من Y``)."""
+    for a in after:
+        lead = fold(article.original[max(0, a.start - 30):a.start]).split()
+        if "من" in lead[-3:] or "قبل" in lead[-2:]:
+            return a
+    return None
+
+
+def same(a: Fact, b: Fact) -> bool:
+    """One award: same giver and recipient, and alike names of the decoration."""
+    if (a.fields.get("giver"), a.fields.get("recipient")) != (b.fields.get("giver"), b.fields.get("recipient")):
+        return False
+    na, nb = set(fold(str(a.fields.get("award"))).split()), set(fold(str(b.fields.get("award"))).split())
+    return bool(na & nb - {"وسام", "قلاده", "ميداليه"}) or not (na and nb)
+
+
+__all__ = ["extract", "person_name", "same"]

@@ -1,0 +1,315 @@
+"""The ``visit`` fact: someone travels to another country on state business.
+
+A sentence with a visit word (data: patterns/visit_triggers.tsv) gives a visit when a guest and a host can
+be told apart: the guest is an actor (a person, or a country with a leader's title) placed by the word's
+role; the host is a country or a city named after it, else another country of the sentence, else the other
+country of the article's main pair. Dates are the sentence's date spans after the word. One fact per visit:
+``same`` merges mentions of one guest, host and person whose dates agree.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from alaqat.arabic.normalise import Folded, fold
+from alaqat.extract.actors import Actor, actors, best_person, last_person_before, outlet_country
+from alaqat.extract.context import Sentence, load_table, main_pair, make_fact, sentences, span_country
+from alaqat.model import Article, Fact, Span
+
+_TOKEN = re.compile(r"[\w\u0600-\u06ff]+")
+_FIRST_PERSON = ("زيارتي", "زيارتنا")
+_HONORIFIC_PRONOUNS = ("سموه", "سموها", "جلالته", "جلالتها", "فخامته", "فخامتها", "معاليه", "معاليها", "سيادته",
+                       "دولته", "قام", "قامت")
+_MONTHS = re.compile(r"(?:يناير|جانفي|كانون الثاني|فبراير|فيفري|شباط|مارس|اذار|ابريل|افريل|نيسان|مايو|ماي|ايار|يونيو"
+                     r"|جوان|حزيران|يوليو|يوليه|جويليه|تموز|اغسطس|اوت|اب|سبتمبر|ايلول|اكتوبر|تشرين الاول"
+                     r"|نوفمبر|تشرين الثاني|ديسمبر|كانون الاول)")
+_MONTH_NO = {m: i for i, ms in enumerate(
+    [("يناير", "جانفي", "كانون الثاني"), ("فبراير", "فيفري", "شباط"), ("مارس", "اذار"), ("ابريل", "افريل", "نيسان"),
+     ("مايو", "ماي", "ايار"), ("يونيو", "جوان", "حزيران"), ("يوليو", "يوليه", "جويليه", "تموز"),
+     ("اغسطس", "اوت", "اب"), ("سبتمبر", "ايلول"), ("اكتوبر", "تشرين الاول"), ("نوفمبر", "تشرين الثاني"),
+     ("ديسمبر", "كانون الاول")], 1) for m in ms}
+
+
+@cache
+def _triggers() -> dict[str, str]:
+    return {row[0]: row[1] for row in load_table("visit_triggers.tsv")}
+
+
+def _find_triggers(sent: Sentence) -> list[tuple[int, int, str]]:
+    """(original start, original end, role) of visit words in the sentence."""
+    folded = Folded.of(sent.text)
+    out = []
+    table = _triggers()
+    for m in _TOKEN.finditer(folded.text):
+        tok = m.group()
+        role = table.get(tok)
+        if role is None and tok[:1] in ("و", "ف") and len(tok) > 3:
+            role = table.get(tok[1:])
+        if role is None or tok in _FIRST_PERSON:
+            continue
+        s, e = folded.to_original(m.start(), m.end())
+        out.append((sent.start + s, sent.start + e, role))
+    return out
+
+
+def _destinations(article: Article, sent: Sentence, after: int) -> list[Span]:
+    return [s for s in sent.spans if s.start >= after and s.kind in ("country", "place") and span_country(s)]
+
+
+def _date_key(span: Span) -> str:
+    """A key for a date that could not be resolved (no publication date): its month, else its words."""
+    f = fold(span.text)
+    m = _MONTHS.search(f)
+    return f"m{_MONTH_NO.get(m.group(), 0)}" if m else " ".join(f.split())
+
+
+def _dates(span: Span) -> tuple[str | None, str | None]:
+    v = span.value
+    if not isinstance(v, str) or not v:
+        return None, None
+    if "/" in v:
+        a, b = v.split("/", 1)
+        if a == ".." or b == "..":
+            return None, None
+        if len(a) == 10 and len(b) == 10:
+            return a, b
+        return a, None
+    if "W" in v:
+        return None, None
+    return v, None
+
+
+def _pick_guest(article: Article, sent: Sentence, role: str, t_start: int, t_end: int,
+                acts: list[Actor]) -> Actor | None:
+    after = [a for a in acts if a.start >= t_end]
+    before = [a for a in acts if a.end <= t_start]
+    if role == "noun_pron":
+        return before[-1] if before else last_person_before(article, t_start)
+    if role == "noun":
+        if after and after[0].start - t_end < 40:
+            return after[0]
+        word = fold(article.original[t_start:t_end])
+        if word.startswith(("ال", "وال", "بال", "لل", "فال")):
+            return None  # "الزيارة" with no visitor named refers back to a visit told elsewhere
+        if before:
+            return _subject(before)
+        lead = fold(article.original[sent.start:t_start])
+        if any(h in lead.split() for h in _HONORIFIC_PRONOUNS):
+            return last_person_before(article, t_start)  # "قام سموه بزيارة": the person named before
+        return None
+    if role in ("guest_verb", "attend"):
+        if after and after[0].start - t_end < 30:
+            return after[0]
+        return _subject(before)
+    if role == "host_verb":
+        # استقبل HOST GUEST (verb first) or HOST استقبل GUEST
+        if before and after:
+            return after[0]
+        if len(after) >= 2:
+            return after[1]
+    return None
+
+
+def _subject(before: list[Actor]) -> Actor | None:
+    """The actor a verb or noun refers back to: the last one, or the person it stands in apposition to
+    (``نور سلطان نزارباييف رئيس كازاخستان السابق``)."""
+    if not before:
+        return None
+    last = before[-1]
+    if last.person is None:
+        for a in reversed(before[:-1]):
+            if a.person and a.country == last.country and last.start - a.end < 60:
+                return a
+    return last
+
+
+def _pick_host(article: Article, sent: Sentence, role: str, t_start: int, guest: Actor,
+               acts: list[Actor]) -> tuple[str | None, Span | None]:
+    """The host country and, when named, the place (a city) of the visit."""
+    if role == "host_verb":
+        host_actor = next((a for a in acts if a is not guest and a.country and a.country != guest.country), None)
+        place = next((s for s in sent.spans if s.kind == "place" and span_country(s)
+                      and span_country(s) != guest.country), None)
+        if host_actor is not None:
+            return host_actor.country, place
+    if role == "attend":
+        for ev in sent.of("event"):
+            for s in sent.spans:
+                if s.kind in ("place", "country") and ev.start <= s.start and s.end <= ev.end:
+                    c = span_country(s)
+                    if c and c != guest.country:
+                        return c, None
+    for s in _destinations(article, sent, max(t_start, guest.end)):
+        c = span_country(s)
+        if c and c != guest.country:
+            return c, (s if s.kind == "place" else None)
+    for s in sent.spans:
+        c = span_country(s)
+        if c and c != guest.country and s.kind in ("country", "place", "person"):
+            return c, (s if s.kind == "place" else None)
+    pair = main_pair(article)
+    if pair and guest.country in pair:
+        return (pair[1] if pair[0] == guest.country else pair[0]), None
+    return None, None
+
+
+def _dateline_place(article: Article, host: str) -> str | None:
+    """The dateline city (``أستانا-الوحدة:``) when it is in the host country."""
+    for s in article.spans:
+        if s.kind != "place" or span_country(s) != host or not article.body:
+            continue
+        if s.start > article.body[min(len(article.body), 4) - 1][1]:
+            break
+        line_start = article.original.rfind("\n", 0, s.start) + 1
+        dash = re.match(r"\s*[-–:]", article.original[s.end:s.end + 3])
+        if dash and not article.original[line_start:s.start].strip():
+            return _place_name(s)
+    return None
+
+
+def _place_name(span: Span) -> str:
+    if isinstance(span.value, dict) and span.value.get("name"):
+        return str(span.value["name"])
+    return span.text
+
+
+def extract(article: Article) -> list[Fact]:
+    facts: list[Fact] = []
+    for sent in sentences(article):
+        if not sent.has("زيار", "زار", "يزور", "تزور", "وصل", "يصل", "تصل", "توجه", "حضر", "شارك", "مشارك",
+                        "استقبل", "يستقبل", "تستقبل", "استضاف", "يستضيف", "تستضيف", "جوله", "ودع"):
+            continue
+        triggers = _find_triggers(sent)
+        primary = [t for t in triggers if t[2] != "attend"]
+        triggers = primary or triggers  # "زيارة ... للمشاركة في": attending belongs to the visit named
+        if not triggers:
+            continue
+        acts = actors(article, sent)
+        inviters = [a for a in acts if _invited_by(article, a)]
+        for i, (t_start, t_end, role) in enumerate(triggers):
+            # each visit word speaks for its own stretch of the sentence, up to the next visit word
+            lo = triggers[i - 1][1] if i else sent.start
+            hi = triggers[i + 1][0] if i + 1 < len(triggers) else sent.end
+            region = _Region(sent, lo, hi)
+            own = [a for a in acts if lo <= a.start and a.end <= hi and a not in inviters]
+            fact = _visit(article, region, role, t_start, t_end, own,
+                          [a for a in inviters if lo <= a.start and a.end <= hi])
+            if fact is not None:
+                facts.append(fact)
+    return facts
+
+
+class _Region(Sentence):
+    """The stretch of a sentence that one visit word speaks for."""
+
+    def __init__(self, sent: Sentence, lo: int, hi: int) -> None:
+        super().__init__(sent.index, sent.start, sent.end, sent.text,
+                         [sp for sp in sent.spans if lo <= sp.start and sp.end <= hi], sent.list_item, sent.folded)
+
+
+_INVITE = re.compile(r"(?:دعوه|لدعوه|بدعوه)(?:\s+[\w\u0600-\u06ff]+){0,2}\s+(?:من|وجهها)\s+"
+                     r"(?:[\w\u0600-\u06ff]+\s+){0,2}$")
+
+
+def _invited_by(article: Article, actor: Actor) -> bool:
+    """``بدعوة من الرئيس ...``: the actor is the one who invites, i.e. the host."""
+    return bool(_INVITE.search(fold(article.original[max(0, actor.start - 60):actor.start])))
+
+
+def _visit(article: Article, sent: Sentence, role: str, t_start: int, t_end: int, acts: list[Actor],
+           inviters: list[Actor]) -> Fact | None:
+    guest = _pick_guest(article, sent, role, t_start, t_end, acts)
+    if guest is None or guest.country is None:
+        return None
+    if inviters and inviters[0].country and inviters[0].country != guest.country:
+        acts = [inviters[0], *acts]  # the one who invites is the host
+    if role in ("guest_verb",) and not _destinations(article, sent, t_end):
+        return None  # "توجه" without a destination is a trend, not travel
+    if role == "attend" and not sent.of("event"):
+        return None
+    host, place_span = _pick_host(article, sent, role, t_start, guest, acts)
+    if host is None or host == guest.country:
+        return None
+    clause = next(((cs, ce) for cs, ce in sent.clauses() if cs <= t_start < ce), (t_start, t_end))
+    date_spans = ([s for s in sent.of("date") if s.start >= t_start]
+                  or [s for s in sent.of("date") if guest.end <= s.start and s.end <= t_start]
+                  or [s for s in sent.of("date") if clause[0] <= s.start and s.end <= clause[1]])
+    date_spans = [s for s in date_spans if not (isinstance(s.value, str) and s.value.endswith("/.."))]
+    start = end = None
+    when_key = None
+    if date_spans:
+        d = date_spans[0]
+        start, end = _dates(d)
+        if d.value is None:
+            when_key = _date_key(d)
+    person = guest.person or best_person(article, guest.country)
+    place = _place_name(place_span) if place_span is not None else None
+    if place is None:
+        for s in sent.of("place"):
+            if span_country(s) == host:
+                place = _place_name(s)
+                break
+    occasion = next((str(e.value.get("name") or e.text) for e in sent.of("event") if isinstance(e.value, dict)), None)
+    used = [t_start, t_end, guest.start, guest.end] + [x for d in date_spans[:1] for x in (d.start, d.end)]
+    ev_start, ev_end = _clause_bounds(sent, min(used), max(used))
+    conf = 0.55 + (0.2 if guest.person else 0.0) + (0.1 if start else 0.0) + (0.05 if place else 0.0)
+    fact = make_fact(article, "visit", {"guest": guest.country, "host": host, "guest_person": person,
+                                        "place": place, "start": start, "end": end, "occasion": occasion},
+                     ev_start, ev_end, confidence=min(conf, 0.95))
+    fact.aux["when_key"] = when_key
+    fact.aux["named_person"] = guest.person
+    fact.aux["dateline"] = place is None
+    if place is None:
+        fact.fields["place"] = _dateline_place(article, host)
+    return fact
+
+
+def _clause_bounds(sent: Sentence, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) to the clauses of the sentence it touches."""
+    lo, hi = start, end
+    for cs, ce in sent.clauses():
+        if cs <= start < ce or (cs < end <= ce):
+            lo, hi = min(lo, cs), max(hi, ce)
+    return lo, hi
+
+
+def _compatible_dates(a: Fact, b: Fact) -> bool:
+    sa, sb = a.fields.get("start"), b.fields.get("start")
+    ka, kb = a.aux.get("when_key"), b.aux.get("when_key")
+    if sa and sb:
+        return _overlap(_range(a), _range(b))
+    if (sa and kb) or (sb and ka):
+        return False
+    if ka and kb:
+        return bool(ka == kb)
+    return True
+
+
+def _range(f: Fact) -> tuple[str, str]:
+    """A visit's dates as the first and last day they may cover (ISO strings compare in date order)."""
+    start = str(f.fields.get("start"))
+    end = str(f.fields.get("end") or start)
+    return start, end + "-99"  # a month or year covers all its days
+
+
+def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _same_person(a: Fact, b: Fact) -> bool:
+    pa, pb = a.aux.get("named_person"), b.aux.get("named_person")
+    if not pa or not pb:
+        return True
+    stop = {"بن", "ابن", "بنت", "ال"}
+    fa, fb = set(fold(pa).split()) - stop, set(fold(pb).split()) - stop
+    return fa <= fb or fb <= fa
+
+
+def same(a: Fact, b: Fact) -> bool:
+    """One visit: same guest and host, the same person where both name one, dates that agree."""
+    return (a.fields.get("guest") == b.fields.get("guest") and a.fields.get("host") == b.fields.get("host")
+            and _same_person(a, b) and _compatible_dates(a, b))
+
+
+__all__ = ["extract", "outlet_country", "same"]

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.helpers import facts_of
+
+TITLE = "خبر\n"
+
+# (text, published, expected visits as (guest, host, start) — start None when not given)
+CASES = [
+    ("وصل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز إلى القاهرة اليوم في زيارة رسمية لمصر.", "2024-03-10",
+     [("SA", "EG", "2024-03-10")]),
+    ("يزور الرئيس الفرنسي إيمانويل ماكرون الجزائر يومي 25 و26 أوت 2022 تلبية لدعوة من الرئيس عبد المجيد تبون.", None,
+     [("FR", "DZ", "2022-08-25")]),
+    ("استقبل جلالة الملك عبدالله الثاني في قصر الحسينية رئيس وزراء اليابان فوميو كيشيدا.", None,
+     [("JP", "JO", None)]),
+    ("بدأ رئيس الوزراء الهندي ناريندرا مودي زيارة رسمية إلى الإمارات تستغرق يومين.", None, [("IN", "AE", None)]),
+    ("توجه وزير الخارجية المصري سامح شكري إلى الرياض للمشاركة في اجتماع وزاري.", None, [("EG", "SA", None)]),
+    ("أجرى الرئيس التونسي قيس سعيد زيارة إلى الجزائر في جانفي 2023، وهي الأولى منذ توليه الرئاسة.", None,
+     [("TN", "DZ", "2023-01")]),
+    ("وكان الرئيس التركي رجب طيب أردوغان قد زار الدوحة في ديسمبر الماضي.", "2024-05-01", [("TR", "QA", "2023-12")]),
+    ("يصل وفد سعودي رفيع المستوى إلى بغداد غدا لبحث ملفات الطاقة.", "2024-02-01", [("SA", "IQ", "2024-02-02")]),
+    # not visits
+    ("أكد الرئيس المصري أهمية تعزيز التعاون مع الصين في مجال الطاقة.", None, []),
+    ("شهدت العلاقات توجها عمليا نحو تعزيز التعاون بين البلدين.", None, []),
+    ("وأعرب عن أمله في أن تسهم الزيارة في تعزيز العلاقات.", None, []),
+    ("ووفقا لزيارتي الأخيرة إلى الدوحة فإن البنية التحتية متطورة.", None, []),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), CASES)
+def test_visits(text: str, published: str | None, expected: list[tuple[str, str, str | None]]) -> None:
+    got = [(f.get("guest"), f.get("host"), f.get("start")) for f in facts_of(TITLE + text, "visit", published)]
+    assert got == expected
+
+
+def test_one_visit_however_many_mentions() -> None:
+    text = (TITLE + "يزور أمير دولة الكويت الشيخ مشعل الأحمد الجابر الصباح سلطنة عمان في 12 مايو 2024.\n"
+            "وتأتي زيارة أمير الكويت إلى مسقط في إطار تعزيز العلاقات.\n"
+            "وكان الشيخ مشعل الأحمد قد زار مسقط أيضا في يناير 2020 حين كان وليا للعهد.")
+    visits = facts_of(text, "visit")
+    assert [(f.get("guest"), f.get("host"), f.get("start")) for f in visits] == [
+        ("KW", "OM", "2024-05-12"), ("KW", "OM", "2020-01")]
+
+
+def test_host_by_invitation_and_place() -> None:
+    text = TITLE + "وصل الرئيس الصيني شي جين بينغ إلى الرياض تلبية لدعوة من خادم الحرمين الشريفين."
+    (v,) = facts_of(text, "visit")
+    assert (v.get("guest"), v.get("host"), v.get("place")) == ("CN", "SA", "الرياض")
+    assert "شي جين بينغ" in (v.get("guest_person") or "")
