@@ -356,7 +356,25 @@ def find_entities(folded: Folded) -> list[Span]:
     if aliases:
         spans.extend(_alias_mentions(t, aliases, person_ranges))
     spans.sort(key=lambda s: (s.start, -s.end, s.kind))
-    return spans
+    return [_person_value(s) for s in _dedupe(spans)]
+
+
+def _person_value(span: Span) -> Span:
+    """A person's value is ``{"name", "country"}`` with ``name`` the fullest form the text gives of that
+    person, so a later ``شي`` or ``توكاييف`` resolves to the same name as the first full mention."""
+    if span.kind != "person" or not isinstance(span.value, dict) or "full" not in span.value:
+        return span
+    name = span.value.get("full") or span.value.get("name")
+    return Span(span.kind, span.start, span.end, span.text, {"name": name, "country": span.value.get("country")})
+
+
+def _dedupe(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in spans:
+        if out and (out[-1].kind, out[-1].start, out[-1].end) == (s.kind, s.start, s.end):
+            continue
+        out.append(s)
+    return out
 
 
 # ------------------------------------------------------------------------------------------- people

@@ -29,12 +29,16 @@ for _i in range(10):
     _MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic
     _MAP[chr(0x06F0 + _i)] = str(_i)  # Persian
 
+for _c in range(ord("A"), ord("Z") + 1):
+    _MAP[chr(_c)] = chr(_c + 32)  # ASCII only: str.lower() can change length ("İ" -> "i̇")
+
 _TABLE = {ord(c): None for c in _DELETE} | {ord(k): v for k, v in _MAP.items()}
+_DELETED = re.compile("[" + "".join(sorted(_DELETE)) + "]+")
 
 
 def fold(text: str) -> str:
     """Folded copy of ``text`` (no offsets kept). Idempotent."""
-    return text.translate(_TABLE).lower()
+    return text.translate(_TABLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,15 +55,14 @@ class Folded:
         folded = fold(original)
         if len(folded) == len(original):  # nothing deleted: identity map
             return cls(original, folded, array("i", range(len(original) + 1)))
-        chars: list[str] = []
         pos = array("i")
-        for i, ch in enumerate(original):
-            if ch in _DELETE:
-                continue
-            chars.append(ch)
-            pos.append(i)
+        prev = 0
+        for m in _DELETED.finditer(original):  # runs of kept characters map one to one
+            pos.extend(range(prev, m.start()))
+            prev = m.end()
+        pos.extend(range(prev, len(original)))
         pos.append(len(original))
-        return cls(original, "".join(chars).translate(_TABLE).lower(), pos)
+        return cls(original, folded, pos)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the folded range ``[start, end)``, diacritics of its last letter included."""
