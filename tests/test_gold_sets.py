@@ -41,9 +41,37 @@ FIELDS = {
 DATE_FIELDS = {"published", "start", "end", "date", "due", "period"}
 COUNTRY_FIELDS = {"guest", "host", "from", "to", "giver", "recipient"}
 SECTORS = set(
-    "agriculture food energy nuclear oil_gas renewables mining industry pharma health veterinary finance trade "
-    "investment transport logistics digital education science space culture media tourism sports environment "
-    "security politics free_zones other".split()
+    [
+        "agriculture",
+        "food",
+        "energy",
+        "nuclear",
+        "oil_gas",
+        "renewables",
+        "mining",
+        "industry",
+        "pharma",
+        "health",
+        "veterinary",
+        "finance",
+        "trade",
+        "investment",
+        "transport",
+        "logistics",
+        "digital",
+        "education",
+        "science",
+        "space",
+        "culture",
+        "media",
+        "tourism",
+        "sports",
+        "environment",
+        "security",
+        "politics",
+        "free_zones",
+        "other",
+    ]
 )
 KINDS = {"mou", "agreement", "declaration", "roadmap", "protocol", "contract"}
 AGREEMENT_STATUS = {"signed", "planned"}
@@ -214,8 +242,11 @@ def test_every_line_is_a_json_object(gold_set):
 
 def test_every_fact_follows_the_contract(gold_set):
     gold_path, _, facts, docs = gold_set
-    bad = [f"{gold_path.name}:{n} {fact.get('doc')} {fact.get('type')}: {p}"
-           for n, fact in facts for p in fact_problems(fact, docs)]
+    bad = [
+        f"{gold_path.name}:{n} {fact.get('doc')} {fact.get('type')}: {p}"
+        for n, fact in facts
+        for p in fact_problems(fact, docs)
+    ]
     assert not bad, "\n".join(bad)
 
 
@@ -229,11 +260,27 @@ def test_one_article_fact_per_document(gold_set):
 @pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py is not here")
 def test_gold_scores_perfectly_against_itself(gold_set):
     gold_path, docs_dir, _, _ = gold_set
-    out = subprocess.run(
-        [sys.executable, str(SCORER), "--gold", str(gold_path), "--docs", str(docs_dir), "--pred", str(gold_path),
-         "--json", "--show-errors"],
-        capture_output=True, text=True, check=True,
-    ).stdout.strip().split("\n")
+    out = (
+        subprocess.run(
+            [
+                sys.executable,
+                str(SCORER),
+                "--gold",
+                str(gold_path),
+                "--docs",
+                str(docs_dir),
+                "--pred",
+                str(gold_path),
+                "--json",
+                "--show-errors",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        .stdout.strip()
+        .split("\n")
+    )
     summary = json.loads(out[-1])
     errors = out[:-1]
     assert summary["overall"]["f1"] == 1.0, "\n".join(errors)
@@ -243,19 +290,55 @@ def test_gold_scores_perfectly_against_itself(gold_set):
 
 # ---- the checks themselves ----
 
-@pytest.mark.parametrize("s", ["2025", "2025-08", "2025-08-26", "2018-W24", "2012-07/..", "../2026-12-31",
-                               "2018-01/2018-03", "2023-03-23/2023-04-20", "2005/.."])
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "2025",
+        "2025-08",
+        "2025-08-26",
+        "2018-W24",
+        "2012-07/..",
+        "../2026-12-31",
+        "2018-01/2018-03",
+        "2023-03-23/2023-04-20",
+        "2005/..",
+    ],
+)
 def test_date_forms_accepted(s):
     assert date_ok(s)
 
 
-@pytest.mark.parametrize("s", ["2025-13", "2025-02-30", "26/08/2025", "..", "../..", "2018-W60", "2025-08-26T10:00",
-                               "2024-05-02/2024-05-01", "أكتوبر 2023"])
+@pytest.mark.parametrize(
+    "s",
+    [
+        "2025-13",
+        "2025-02-30",
+        "26/08/2025",
+        "..",
+        "../..",
+        "2018-W60",
+        "2025-08-26T10:00",
+        "2024-05-02/2024-05-01",
+        "أكتوبر 2023",
+    ],
+)
 def test_date_forms_refused(s):
     assert not date_ok(s)
 
 
-@pytest.mark.parametrize(("u", "ok"), [("USD", True), ("KZT", True), ("t", True), ("count", True), ("percent", True),
-                                       ("usd", False), ("دولار", False), ("tonnes", False)])
+@pytest.mark.parametrize(
+    ("u", "ok"),
+    [
+        ("USD", True),
+        ("KZT", True),
+        ("t", True),
+        ("count", True),
+        ("percent", True),
+        ("usd", False),
+        ("دولار", False),
+        ("tonnes", False),
+    ],
+)
 def test_units(u, ok):
     assert unit_ok(u) is ok
