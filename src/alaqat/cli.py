@@ -211,5 +211,19 @@ def spans(c: Ctx, paths: tuple[str, ...], published: str | None) -> None:
         sys.exit(EXIT_REFUSED)
 
 
+@main.command()
+@click.option("--host", default=None, help="Address to bind (default: $ALAQAT_HOST or 127.0.0.1).")
+@click.option("--port", default=None, type=click.IntRange(1, 65535), help="Port (default: $ALAQAT_PORT or 8000).")
+@click.option("--token", default=None,
+              help="Token that allows ingest over HTTP (default: $ALAQAT_TOKEN; none: read-only).")
+@pass_ctx
+def serve(c: Ctx, host: str | None, port: int | None, token: str | None) -> None:
+    """Serve the web application and the HTTP API (uvicorn)."""
+    from alaqat.web.serve import serve as run
+
+    run(c.store, host or settings.get("host") or "127.0.0.1", port or int(settings.get("port") or 8000),
+        token or settings.get("token"))
+
+
 if __name__ == "__main__":
     main()
