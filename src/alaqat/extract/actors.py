@@ -59,9 +59,9 @@ def titled(article: Article, start: int, window: int = 40) -> bool:
 
 
 def outlet_country(article: Article) -> str | None:
-    cached = article.cache.get("outlet_country", "?")
-    if cached != "?":
-        return cached  # type: ignore[no-any-return]
+    if "outlet_country" in article.cache:
+        cached: str | None = article.cache["outlet_country"]
+        return cached
     code: str | None = None
     head_end = article.body[min(len(article.body), 4) - 1][1] if article.body else 0
     head = " " + fold(article.original[:head_end][:600]) + " "
