@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from alaqat.model import Article
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?=$|[T ])")
 
 #: A line longer than this is a paragraph: the header (title, byline, date line) is over.
 _HEADER_LINE_MAX = 140
 _HEADER_LINES = 6
+#: Agencies open the first paragraph with a dateline (``الرباط - 18 شتنبر 2024 (ومع) -``): this many characters.
+_DATELINE = 45
 
 
 def header(article: Article) -> Article:
@@ -30,11 +36,14 @@ def header(article: Article) -> Article:
             continue
         line = original[s:e]
         if len(line) > _HEADER_LINE_MAX:
+            published = parse_publication_date(line[:_DATELINE])
             break
         published = parse_publication_date(line)
         if published:
             break
     if published is None and article.meta_published:
-        published = parse_publication_date(article.meta_published)
+        meta = article.meta_published.strip()
+        iso = _ISO_DAY.match(meta)
+        published = iso.group(0) if iso else parse_publication_date(meta)
     article.published = published
     return article
