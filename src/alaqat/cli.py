@@ -93,6 +93,9 @@ def ingest(c: Ctx, paths: tuple[str, ...], quiet: bool) -> None:
 
     result = run_ingest(read_all(paths), c.store, on_item=on_item)
     bar.close()
+    from alaqat.knowledge.api import rebuild
+
+    rebuild(c.store)  # keep events, clusters, entities and the ledger current
     click.echo(f"stored {len(result.stored)}, updated {len(result.updated)}, unchanged {len(result.unchanged)},"
                f" refused {len(result.rejected)} document(s); {result.facts} fact(s)")
     if result.rejected:
@@ -223,6 +226,176 @@ def serve(c: Ctx, host: str | None, port: int | None, token: str | None) -> None
 
     run(c.store, host or settings.get("host") or "127.0.0.1", port or int(settings.get("port") or 8000),
         token or settings.get("token"))
+
+
+# -- knowledge across articles (issue 6): thin commands over alaqat.knowledge.api ---------------------------
+_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+
+
+def _jsonl(rows: list[dict[str, Any]]) -> None:
+    for r in rows:
+        click.echo(json.dumps(r, ensure_ascii=False))
+
+
+def _cut(text: Any, width: int) -> str:
+    s = "" if text is None else (", ".join(map(str, text)) if isinstance(text, list) else str(text))
+    s = " ".join(s.split())
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def _what(e: dict[str, Any]) -> str:
+    t = e.get("type")
+    if t == "visit":
+        return f"{e.get('guest')}→{e.get('host')} {e.get('guest_person') or ''}".strip()
+    if t == "agreement":
+        return f"{e.get('kind') or ''} {e.get('status') or ''} {_cut(e.get('parties'), 60)}".strip()
+    if t in ("figure", "target"):
+        v = e.get("value") if e.get("value") is not None else f"x{e.get('multiplier')}"
+        return f"{e.get('metric')} {v} {e.get('unit') or ''}".strip()
+    if t == "award":
+        return f"{e.get('award') or ''} → {e.get('recipient_person') or e.get('recipient') or ''}"
+    return str(e.get("name") or "")
+
+
+@main.command()
+@click.option("--type", "etype", default=None, help="Only events of this type (visit, agreement, ...).")
+@click.option("--country", default=None, metavar="CC", help="Only events involving this country (ISO code).")
+@click.option("--limit", default=None, type=click.IntRange(1))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@_FORMAT
+@pass_ctx
+def events(c: Ctx, etype: str | None, country: str | None, limit: int | None, offset: int, fmt: str) -> None:
+    """Events: facts of many articles merged into one record each, with all their sources."""
+    from alaqat.knowledge import api
+
+    rows, total = api.events(c.store, type=etype, country=country, limit=limit, offset=offset)
+    if fmt == "jsonl":
+        return _jsonl(rows)
+    click.echo(f"{total} event(s)")
+    for e in rows:
+        flag = " !contradiction" if e["contradictions"] else ""
+        click.echo(f"{e['id']:>5}  {e['type']:<9} {','.join(e['countries']):<8} {e['date'] or '-':<12}"
+                   f" {_cut(_what(e), 70):<70} {len(e['sources'])} source(s){flag}")
+
+
+@main.command()
+@click.option("--country", default=None, metavar="CC")
+@click.option("--status", default=None, type=click.Choice(["upcoming", "due", "overdue", "fulfilled"]))
+@click.option("--as-of", "as_of", default=None, metavar="DATE", help="Reference date YYYY-MM-DD (default: today).")
+@_FORMAT
+@pass_ctx
+def ledger(c: Ctx, country: str | None, status: str | None, as_of: str | None, fmt: str) -> None:
+    """The pledge ledger: planned agreements, projects and targets with a due date, and their status."""
+    import datetime as dt
+
+    from alaqat.knowledge import api
+
+    try:
+        ref = dt.date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        raise click.BadParameter(f"{as_of!r} is not a date YYYY-MM-DD", param_hint="--as-of") from None
+    rows = api.ledger(c.store, country=country, status=status, as_of=ref)
+    if fmt == "jsonl":
+        return _jsonl(rows)
+    click.echo(f"{len(rows)} pledge(s) as of {(ref or dt.date.today()).isoformat()}")
+    for r in rows:
+        extra = f"  fulfilled by {r['fulfilled_by']}" if r["fulfilled_by"] else ""
+        latest = r.get("latest_figure")
+        if latest:
+            extra += f"  (latest figure {latest['value']} {latest.get('unit') or ''} {latest.get('period') or ''})"
+        click.echo(f"{r['event_id']:>5}  {r['status']:<9} due {r['due']:<10} {r['type']:<9}"
+                   f" {','.join(r['countries']):<6} {_cut(r.get('name') or r.get('metric'), 60)}{extra}")
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@_FORMAT
+@pass_ctx
+def timeline(c: Ctx, a: str, b: str, fmt: str) -> None:
+    """The events of a country pair in date order (undated ones by their article's date, marked ~)."""
+    from alaqat.knowledge import api
+
+    rows = api.timeline(c.store, a, b)
+    if fmt == "jsonl":
+        return _jsonl(rows)
+    for e in rows:
+        when = e["date"] if e["dated"] else f"~{e.get('sort_date') or '?'}"
+        click.echo(f"{when:<12} {e['type']:<9} {_cut(_what(e), 80)}  [{len(e['sources'])} source(s), #{e['id']}]")
+
+
+@main.command()
+@_FORMAT
+@pass_ctx
+def duplicates(c: Ctx, fmt: str) -> None:
+    """Clusters of near-duplicate articles (the same story re-published, truncated or rewritten)."""
+    from alaqat.knowledge import api
+
+    rows = api.duplicate_clusters(c.store)
+    if fmt == "jsonl":
+        return _jsonl(rows)
+    click.echo(f"{len(rows)} cluster(s)")
+    for r in rows:
+        click.echo(f"{r['cluster']:>5}  " + "  ".join(r["docs"]))
+
+
+@main.group(invoke_without_command=True)
+@click.option("--kind", default=None, type=click.Choice(["person", "org", "place", "award", "event"]))
+@click.option("-q", "q", default=None, help="Only entities with an alias like this.")
+@click.option("--limit", default=None, type=click.IntRange(1))
+@_FORMAT
+@click.pass_context
+def entities(ctx: click.Context, kind: str | None, q: str | None, limit: int | None, fmt: str) -> None:
+    """Canonical entities and their aliases; `entities merge A B` and `entities split ID ALIAS` curate them."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from alaqat.knowledge import api
+
+    c: Ctx = ctx.obj
+    rows, total = api.entities(c.store, kind=kind, q=q, limit=limit)
+    if fmt == "jsonl":
+        return _jsonl(rows)
+    click.echo(f"{total} entit{'y' if total == 1 else 'ies'}")
+    for r in rows:
+        others = [a for a in r["aliases"] if a != r["name"]]
+        click.echo(f"{r['id']:>5}  {r['kind']:<7} {r['country'] or '-':<3} {_cut(r['name'], 50):<50}"
+                   f" {_cut(others, 80)}")
+
+
+def _entity_ref(ref: str) -> int | str:
+    return int(ref) if ref.isdigit() else ref
+
+
+@entities.command(name="merge")
+@click.argument("a")
+@click.argument("b")
+@pass_ctx
+def entities_merge(c: Ctx, a: str, b: str) -> None:
+    """Make entities A and B (ids or exact names) one; kept across re-ingest."""
+    from alaqat.knowledge import api
+
+    try:
+        api.merge_entities(c.store, _entity_ref(a), _entity_ref(b))  # type: ignore[arg-type]
+    except (LookupError, ValueError) as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_REFUSED)
+    click.echo(f"merged {a} and {b}")
+
+
+@entities.command(name="split")
+@click.argument("entity_id")
+@click.argument("alias")
+@pass_ctx
+def entities_split(c: Ctx, entity_id: str, alias: str) -> None:
+    """Take ALIAS out of entity ID (it becomes an entity of its own); kept across re-ingest."""
+    from alaqat.knowledge import api
+
+    try:
+        api.split_entity(c.store, _entity_ref(entity_id), alias)  # type: ignore[arg-type]
+    except (LookupError, ValueError) as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_REFUSED)
+    click.echo(f"split {alias!r} from {entity_id}")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from alaqat.arabic.normalise import fold
 from alaqat.model import Article
 from alaqat.store.analysis import index_terms, query_terms, snippet
 from alaqat.store.base import FactFilter, SearchHit, fact_row
+from alaqat.store.knowledge_sql import KnowledgeSQL
 
 ENTITY_KINDS = ("person", "org", "place", "event", "award")
 
@@ -35,7 +36,7 @@ def entity_key(name: str) -> str:
     return " ".join(fold(name).split())
 
 
-class SQLiteStore:
+class SQLiteStore(KnowledgeSQL):
     """Store backed by one SQLite file (``sqlite:///path``) or memory (``sqlite://``)."""
 
     def __init__(self, url: str) -> None:
