@@ -29,3 +29,20 @@ def test_award_name_and_person() -> None:
     assert (a.get("giver"), a.get("recipient")) == ("MA", "MR")
     assert "العرش" in a.get("award")
     assert "الغزواني" in (a.get("recipient_person") or "")
+
+
+VOICES = [
+    ("قلّد صاحب السمو الشيخ محمد بن زايد آل نهيان رئيس الدولة، الرئيس الكوري يون سوك يول وسام زايد.", ("AE", "KR")),
+    ("تسلم الرئيس السنغالي من نظيره الموريتاني وسام الاستحقاق الوطني.", ("MR", "SN")),
+    ("منح الرئيس التونسي قيس سعيد وسام الجمهورية لسفير اليابان لدى تونس.", ("TN", "JP")),
+    ("قام جلالة الملك عبدالله الثاني بتقليد الرئيس الفرنسي قلادة الحسين بن علي.", ("JO", "FR")),
+    ("حصل الرئيس الكازاخستاني على وسام الصداقة من الرئيس الروسي فلاديمير بوتين.", ("RU", "KZ")),
+    ("أنعم العاهل المغربي الملك محمد السادس على الرئيس السنغالي بوسام العرش.", ("MA", "SN")),
+    ("وقلد ملك البحرين ولي عهد السعودية وسام الشيخ عيسى بن سلمان آل خليفة من الدرجة الممتازة.", ("BH", "SA")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VOICES)
+def test_giver_and_recipient_in_every_voice(text: str, expected: tuple[str, str]) -> None:
+    (a,) = facts_of(TITLE + text, "award")
+    assert (a.get("giver"), a.get("recipient")) == expected

@@ -69,9 +69,12 @@ def extract(article: Article) -> list[Fact]:
         if trig is None:
             continue
         t_start, t_end, voice = trig
-        acts = [a for a in actors(article, sent) if a.country and not (award.start <= a.start < award.end)]
+        name_end = _name_end(article, award)
+        acts = [a for a in actors(article, sent) if a.country and not (award.start <= a.start < name_end)]
         after = [a for a in acts if a.start >= t_end]
         before = [a for a in acts if a.end <= t_start]
+        pre_award = [a for a in after if a.start < award.start]
+        post_award = [a for a in after if a.start >= name_end and _led_by(article, a, ("ل", "الي", "علي"))]
         giver: str | None = None
         recipient: Actor | None = None
         from_giver = _after_min(article, after)
@@ -80,8 +83,12 @@ def extract(article: Article) -> list[Fact]:
             giver = from_giver.country if from_giver else None
         elif from_giver is not None and after and after[0] is not from_giver:
             recipient, giver = after[0], from_giver.country  # "منح X من Y"
-        elif len(after) >= 2 and after[0].start < award.start and after[0].country != after[1].country:
-            giver, recipient = after[0].country, after[1]
+        elif len(pre_award) >= 2 and pre_award[0].country != pre_award[1].country:
+            giver, recipient = pre_award[0].country, pre_award[1]  # "منح GIVER RECIPIENT وسام"
+        elif len(pre_award) == 1 and post_award:
+            giver, recipient = pre_award[0].country, post_award[0]  # "منح GIVER وسام ... لـRECIPIENT"
+        elif pre_award:
+            recipient = pre_award[0]  # "بمنح RECIPIENT وسام ...": the giver is the decoration's country
         elif after:
             recipient = after[0]
         if recipient is None:
@@ -98,12 +105,37 @@ def extract(article: Article) -> list[Fact]:
         start = min(t_start, recipient.start, award.start)
         end = max(award.end, recipient.end)
         dates = [d for d in sent.of("date") if isinstance(d.value, str) and "/" not in d.value]
-        fact = make_fact(article, "award", {"award": _award_name(award), "giver": giver,
+        award_name = _award_name(award)
+        if name_end < award.end:
+            award_name = article.original[award.start:name_end].strip()
+        fact = make_fact(article, "award", {"award": award_name, "giver": giver,
                                             "recipient": recipient.country, "recipient_person": name,
                                             "date": dates[0].value if dates else None},
                          start, end, confidence=0.8 if name else 0.65)
         facts.append(fact)
     return facts
+
+
+def _name_end(article: Article, award: Span) -> int:
+    """Where the decoration's name ends: before a ``ل`` + title that names its recipient (``لسفير اليابان``)."""
+    folded = Folded.of(award.text)
+    for m in _TOKEN.finditer(folded.text):
+        tok = m.group()
+        if m.start() > 0 and tok[:1] == "ل" and (tok[1:] in _RECIPIENT_TITLES or tok[2:] in _RECIPIENT_TITLES):
+            return award.start + folded.to_original(m.start(), m.end())[0]
+    return award.end
+
+
+_RECIPIENT_TITLES = {"سفير", "رئيس", "ملك", "امير", "وزير", "سفيره", "رئيسه", "وزيره"}
+
+
+def _led_by(article: Article, actor: Actor, words: tuple[str, ...]) -> bool:
+    lead = fold(article.original[max(0, actor.start - 12):actor.start]).split()
+    head = fold(article.original[actor.start:actor.end])[:2]
+    if not lead:
+        return head.startswith("ل")
+    last = lead[-1]
+    return last in words or head.startswith("ل") or (last[:1] == "ل" and last[1:] in _RECIPIENT_TITLES)
 
 
 def _after_min(article: Article, after: list[Actor]) -> Actor | None:
