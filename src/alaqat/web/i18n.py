@@ -79,5 +79,10 @@ def alpha3(code: str) -> str | None:
     return _alpha3().get(code.upper())
 
 
+#: CLDR regions that are no country (unknown region, outlying Oceania, EU, eurozone, UN, pseudo-locales)
+NOT_COUNTRIES = frozenset({"ZZ", "QO", "EU", "EZ", "UN", "XA", "XB"})
+
+
 def is_country_code(code: str) -> bool:
-    return len(code) == 2 and code.isascii() and code.isalpha() and code.upper() in _territories("en")
+    c = code.upper()
+    return len(c) == 2 and c.isascii() and c.isalpha() and c in _territories("en") and c not in NOT_COUNTRIES

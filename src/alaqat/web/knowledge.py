@@ -133,7 +133,7 @@ def _fact_ledger(store: Store, country: str | None, status: str | None, as_of: d
                 continue
             done = f.get("status") == "done"
             late = not done and str(due) < today[: len(str(due))]
-            row_status = "fulfilled" if done else "overdue" if late else "open"
+            row_status = "fulfilled" if done else "overdue" if late else "upcoming"
             if status and row_status != status:
                 continue
             ev = fact_event(f)

@@ -16,6 +16,7 @@ from alaqat.web.ingest import Pasted, Upload, ingest, token_ok
 
 router = APIRouter(include_in_schema=False)
 PAGE = 20
+SEARCH_PAGE = 40  # hits of both kinds on one page, then grouped into facts and articles
 
 
 def store_of(request: Request) -> Store:
@@ -53,10 +54,10 @@ def pair(request: Request, a: str, b: str) -> HTMLResponse:
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: str = "", offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
     store = store_of(request)
-    hits, total = store.search(q, limit=PAGE, offset=offset) if q.strip() else ([], 0)
+    hits, total = store.search(q, limit=SEARCH_PAGE, offset=offset) if q.strip() else ([], 0)
     facts = [(h, views.pieces(h.snippet, h.highlights)) for h in hits if h.kind == "fact"]
     articles = [(h, views.pieces(h.snippet, h.highlights)) for h in hits if h.kind != "fact"]
-    return html(request, "search.html", q=q, total=total, offset=offset, page=PAGE, fact_hits=facts,
+    return html(request, "search.html", q=q, total=total, offset=offset, page=SEARCH_PAGE, fact_hits=facts,
                 article_hits=articles)
 
 

@@ -9,7 +9,7 @@ from alaqat.model import FACT_TYPES
 from alaqat.web.i18n import is_country_code
 
 FACT_STATUSES = ("signed", "planned", "underway", "done")
-LEDGER_STATUSES = ("open", "overdue", "fulfilled", "due_soon")
+LEDGER_STATUSES = ("upcoming", "due", "overdue", "fulfilled")
 ENTITY_KINDS = ("person", "org", "place", "event", "award")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 

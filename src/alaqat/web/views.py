@@ -98,7 +98,9 @@ def fact_fields(fact: dict[str, Any], ui: UI) -> list[tuple[str, str]]:
                 ui.country(c) for c in value)
         elif isinstance(value, list):
             text = ", ".join(str(v) for v in value)
-        elif name in ("kind", "status"):
+        elif name == "status":
+            text = ui.t(f"status_{value}")
+        elif name == "kind":
             text = ui.t(str(value))
         elif name == "value":
             text = svg.fmt_number(value) + (f" {fact.get('unit')}" if fact.get("unit") else "")
