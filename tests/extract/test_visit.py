@@ -48,3 +48,26 @@ def test_host_by_invitation_and_place() -> None:
     (v,) = facts_of(text, "visit")
     assert (v.get("guest"), v.get("host"), v.get("place")) == ("CN", "SA", "الرياض")
     assert "شي جين بينغ" in (v.get("guest_person") or "")
+
+
+MORE = [
+    ("والتقى وزير الخارجية السعودي الأمير فيصل بن فرحان في طهران نظيره الإيراني.", ("SA", "IR", "طهران")),
+    ("يصل إلى القاهرة اليوم الرئيس الفرنسي إيمانويل ماكرون في زيارة تستغرق يومين.", ("FR", "EG", "القاهرة")),
+    ("عقد وزير الخارجية الأردني أيمن الصفدي في بيروت مباحثات مع رئيس الحكومة اللبنانية.", ("JO", "LB", "بيروت")),
+    ("ترأس ولي العهد الكويتي وفد بلاده في القمة العربية المنعقدة في جدة.", ("KW", "SA", "جدة")),
+    ("وصل وزير الشؤون الخارجية الجزائري أحمد عطاف إلى روما.", ("DZ", "IT", "روما")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE)
+def test_meetings_and_delegations_placed_abroad(text: str, expected: tuple[str, str, str]) -> None:
+    (v,) = facts_of(TITLE + text, "visit")
+    assert (v.get("guest"), v.get("host"), v.get("place")) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "اجتمع الرئيس عبد الفتاح السيسي مع رئيس الوزراء الهندي.",
+    "عقدت اللجنة المشتركة اجتماعها في الرياض.",
+])
+def test_meetings_without_a_venue_abroad_are_no_visits(text: str) -> None:
+    assert facts_of(TITLE + text, "visit") == []

@@ -47,15 +47,29 @@ def _strip_clitic(tok: str) -> str:
     return tok
 
 
+def _is_title(tok: str, table: frozenset[str]) -> bool:
+    return tok in table or _strip_clitic(tok) in table
+
+
 def titled(article: Article, start: int, window: int = 40) -> bool:
-    """Does a leader's title end right before ``start`` (``رئيس جمهورية``, ``العاهل``)?"""
+    """Does a leader's title end right before ``start`` (``رئيس جمهورية``, ``العاهل``, ``وزير الخارجية``)?"""
     before = fold(article.original[max(0, start - window):start])
-    toks = [_strip_clitic(t) for t in _TOKEN.findall(before)][-3:]
+    toks = _TOKEN.findall(before)[-3:]
+    titles = _titles()
     for k in (3, 2, 1):
-        if len(toks) >= k and " ".join(toks[-k:]) in _titles():
-            return True
-    # "رئيس جمهورية X" / "ملك المملكة X": a title then a state word
-    return len(toks) >= 2 and toks[-2] in _titles() and toks[-1] in ("جمهوريه", "دوله", "المملكه", "مملكه", "سلطنه")
+        if len(toks) >= k:
+            phrase = " ".join(toks[-k:])
+            rest = toks[len(toks) - k + 1:]
+            if phrase in titles or " ".join([_strip_clitic(toks[-k]), *rest]) in titles:
+                return True
+    # "رئيس جمهورية X", "وزير الخارجية السعودي", "وزير الشؤون الخارجية X": a title and one or two words
+    # (a state word or a portfolio) before the country
+    if len(toks) >= 2 and _is_title(toks[-2], titles):
+        return True
+    return len(toks) >= 3 and _is_title(toks[-3], _PORTFOLIO_TITLES)
+
+
+_PORTFOLIO_TITLES = frozenset({"وزير", "وزيره", "الوزير", "الوزيره", "نائب", "رئيس", "مستشار", "وكيل", "امين"})
 
 
 def outlet_country(article: Article) -> str | None:

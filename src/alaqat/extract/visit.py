@@ -44,7 +44,7 @@ def _find_triggers(sent: Sentence) -> list[tuple[int, int, str]]:
     for m in _TOKEN.finditer(folded.text):
         tok = m.group()
         role = table.get(tok)
-        if role is None and tok[:1] in ("و", "ف") and len(tok) > 3:
+        if role is None and tok[:1] == "و" and len(tok) > 3:  # not ف: فيصل is a name, not ف + يصل
             role = table.get(tok[1:])
         if role is None or tok in _FIRST_PERSON:
             continue
@@ -98,9 +98,9 @@ def _pick_guest(article: Article, sent: Sentence, role: str, t_start: int, t_end
         if any(h in lead.split() for h in _HONORIFIC_PRONOUNS):
             return last_person_before(article, t_start)  # "قام سموه بزيارة": the person named before
         return None
-    if role in ("guest_verb", "attend"):
-        if after and after[0].start - t_end < 30:
-            return after[0]
+    if role in ("guest_verb", "attend", "meet"):
+        if after and after[0].start - t_end < 80:
+            return after[0]  # verb first: "يصل إلى القاهرة اليوم الرئيس ..."
         return _subject(before)
     if role == "host_verb":
         # استقبل HOST GUEST (verb first) or HOST استقبل GUEST
@@ -108,6 +108,19 @@ def _pick_guest(article: Article, sent: Sentence, role: str, t_start: int, t_end
             return after[0]
         if len(after) >= 2:
             return after[1]
+    return None
+
+
+def _venue(article: Article, sent: Sentence, guest: Actor) -> Span | None:
+    """A city named as where a meeting happens (``في أنقرة``، ``بالرياض``) in a country not the guest's."""
+    for s in sent.of("place"):
+        c = span_country(s)
+        if not c or c == guest.country:
+            continue
+        lead = fold(article.original[max(0, s.start - 6):s.start]).split()
+        glued = fold(article.original[max(0, s.start - 1):s.start])
+        if (lead and lead[-1] in ("في", "الي")) or glued == "ب":
+            return s
     return None
 
 
@@ -133,6 +146,10 @@ def _pick_host(article: Article, sent: Sentence, role: str, t_start: int, guest:
                       and span_country(s) != guest.country), None)
         if host_actor is not None:
             return host_actor.country, place
+    if role == "meet":
+        venue = _venue(article, sent, guest)
+        if venue is not None:
+            return span_country(venue), venue
     if role == "attend":
         for ev in sent.of("event"):
             for s in sent.spans:
@@ -178,7 +195,8 @@ def extract(article: Article) -> list[Fact]:
     facts: list[Fact] = []
     for sent in sentences(article):
         if not sent.has("زيار", "زار", "يزور", "تزور", "وصل", "يصل", "تصل", "توجه", "حضر", "شارك", "مشارك",
-                        "استقبل", "يستقبل", "تستقبل", "استضاف", "يستضيف", "تستضيف", "جوله", "ودع"):
+                        "استقبل", "يستقبل", "تستقبل", "استضاف", "يستضيف", "تستضيف", "جوله", "ودع",
+                        "التقي", "يلتقي", "تلتقي", "اجتمع", "يجتمع", "تجتمع", "عقد", "يعقد", "ترا"):
             continue
         triggers = _find_triggers(sent)
         primary = [t for t in triggers if t[2] != "attend"]
@@ -228,6 +246,11 @@ def _visit(article: Article, sent: Sentence, role: str, t_start: int, t_end: int
         return None  # "توجه" without a destination is a trend, not travel
     if role == "attend" and not sent.of("event"):
         return None
+    if role == "meet":
+        venue = _venue(article, sent, guest)
+        if venue is None:
+            return None
+        acts = [a for a in acts if a.country == span_country(venue)] or acts
     host, place_span = _pick_host(article, sent, role, t_start, guest, acts)
     if host is None or host == guest.country:
         return None
