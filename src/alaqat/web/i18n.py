@@ -36,6 +36,11 @@ class UI:
     def other(self) -> str:
         return "en" if self.lang == "ar" else "ar"
 
+    @property
+    def sep(self) -> str:
+        """The list separator: the Arabic comma on Arabic pages."""
+        return "، " if self.lang == "ar" else ", "
+
     def t(self, key: str) -> str:
         """The label for ``key``; an unknown key shows as itself, so a missing label is visible, not fatal."""
         return _labels()[self.lang].get(key) or _labels()[DEFAULT_LANG].get(key) or key

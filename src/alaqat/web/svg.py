@@ -145,27 +145,28 @@ def bars(items: Sequence[Bar], title: str, rtl: bool = True, width: int = 760) -
     for b in items:
         groups.setdefault(b.group, []).append(b)
     row, gap, label_w = 26, 18, 170
+    # text-anchor is logical: on a right-to-left page "start" is the right edge of the text
+    right_edge, left_edge = ("start", "end") if rtl else ("end", "start")
     y = 10
     parts = []
     plot_w = width - label_w - 90
     for group, rows in groups.items():
         top = max(b.value for b in rows) or 1.0
-        anchor = "end" if rtl else "start"
-        gx = width - 10 if rtl else 10
-        parts.append(f'<text x="{gx}" y="{y + 14}" text-anchor="{anchor}" class="group">{escape(group)}</text>')
+        gx, g_anchor = (width - 10, right_edge) if rtl else (10, left_edge)
+        parts.append(f'<text x="{gx}" y="{y + 14}" text-anchor="{g_anchor}" class="group">{escape(group)}</text>')
         y += 22
         for b in rows:
             w = max(2.0, plot_w * b.value / top)
             colour = TARGET_COLOUR if b.kind == "target" else FIGURE_COLOUR
-            if rtl:
+            if rtl:  # label on the right, bar growing leftwards, value left of the bar
                 x0 = width - label_w - w
-                lx, vx, v_anchor = width - 10, x0 - 6, "end"
+                lx, l_anchor, vx, v_anchor = width - 10, right_edge, x0 - 6, right_edge
             else:
                 x0 = label_w
-                lx, vx, v_anchor = 10, x0 + w + 6, "start"
+                lx, l_anchor, vx, v_anchor = 10, left_edge, x0 + w + 6, left_edge
             parts.append(
                 f'<g class="bar" data-kind="{_attr(b.kind)}">'
-                f'<text x="{lx}" y="{y + 17}" text-anchor="{anchor}" class="label">{escape(b.label)}</text>'
+                f'<text x="{lx}" y="{y + 17}" text-anchor="{l_anchor}" class="label">{escape(b.label)}</text>'
                 f'<rect x="{x0:.1f}" y="{y + 3}" width="{w:.1f}" height="{row - 8}" fill="{colour}" rx="2"/>'
                 f'<text x="{vx:.1f}" y="{y + 17}" text-anchor="{v_anchor}" class="value">{fmt_number(b.value)}</text>'
                 f'</g>')

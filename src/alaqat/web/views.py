@@ -94,10 +94,15 @@ def fact_fields(fact: dict[str, Any], ui: UI) -> list[tuple[str, str]]:
         if name in ("guest", "host", "giver", "recipient", "from", "to"):
             text = ui.country(str(value))
         elif name == "countries":
-            text = "، ".join(ui.country(c) for c in value) if ui.lang == "ar" else ", ".join(
-                ui.country(c) for c in value)
+            text = ui.sep.join(ui.country(c) for c in value)
+        elif name == "sectors" and isinstance(value, list):
+            text = ui.sep.join(ui.t(f"sector_{v}") for v in value)
+        elif name == "metric":
+            text = ui.t(f"metric_{value}")
+        elif name == "approx":
+            text = "✓" if value else "✗"
         elif isinstance(value, list):
-            text = ", ".join(str(v) for v in value)
+            text = ui.sep.join(str(v) for v in value)
         elif name == "status":
             text = ui.t(f"status_{value}")
         elif name == "kind":
@@ -242,7 +247,7 @@ def figure_bars(figures: Sequence[dict[str, Any]], targets: Sequence[dict[str, A
     groups: dict[tuple[str, str], list[svg.Bar]] = {}
     for key, f in latest.items():
         label = f"{ui.t('latest_figure')} {f.get('period') or ''}".strip()
-        groups[key] = [svg.Bar(" · ".join(x for x in key if x), label, float(f["value"]), "figure")]
+        groups[key] = [svg.Bar(group_name(key, ui), label, float(f["value"]), "figure")]
     for t in targets:
         metric, unit = str(t.get("metric") or "other"), str(t.get("unit") or "")
         value, key = t.get("value"), (metric, unit)
@@ -256,5 +261,10 @@ def figure_bars(figures: Sequence[dict[str, Any]], targets: Sequence[dict[str, A
         label = f"{ui.t('target')} {t.get('due') or ''}".strip()
         if t.get("multiplier"):
             label += f" (×{t['multiplier']})"
-        groups.setdefault(key, []).append(svg.Bar(" · ".join(x for x in key if x), label, float(value), "target"))
+        groups.setdefault(key, []).append(svg.Bar(group_name(key, ui), label, float(value), "target"))
     return [bar for bars in groups.values() for bar in bars]
+
+
+def group_name(key: tuple[str, str], ui: UI) -> str:
+    metric, unit = key
+    return " · ".join(x for x in (ui.t(f"metric_{metric}"), unit) if x)
