@@ -14,10 +14,13 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $@
 
+# Ingest the examples, then serve the application on 127.0.0.1:8000 (it prints the address; Ctrl-C stops it).
+# A refused example does not stop the demo. DEMO_TOKEN=secret make demo also allows uploads on /ingest.
+DEMO_TOKEN ?=
 demo: setup
-	$(ALAQAT) --db $(DEMO_DB) ingest examples
+	-$(ALAQAT) --db $(DEMO_DB) ingest examples
 	$(ALAQAT) --db $(DEMO_DB) stats
-	$(ALAQAT) --db $(DEMO_DB) search "اتفاقية" --limit 3
+	$(ALAQAT) --db $(DEMO_DB) serve --host 127.0.0.1 --port 8000 $(if $(DEMO_TOKEN),--token $(DEMO_TOKEN))
 
 lint: setup
 	$(VENV)/bin/ruff check src tests bench scripts
