@@ -77,7 +77,7 @@ def main() -> None:
     focus = max(counts, key=lambda c: counts[c]) if counts else "JO"
     partners = views.partner_counts(store, focus)
     partner = max(partners, key=lambda c: sum(partners[c].values())) if partners else "KZ"
-    docs, total = store.documents(limit=None)
+    docs, _ = store.documents(limit=None)
     rng = random.Random(7)
     sample = [d["doc"] for d in rng.sample(docs, min(len(docs), 500))]
 

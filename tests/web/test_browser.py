@@ -90,7 +90,7 @@ def test_fact_to_evidence_and_back(server: str, page: Any) -> None:
     card = page.locator(".fact-card.type-figure")
     fact_id = card.get_attribute("data-fact")
     card.locator("a.show").click()
-    marks = page.locator(f"mark.ev.active")
+    marks = page.locator("mark.ev.active")
     assert marks.count() >= 1
     assert "60 مليون دولار" in " ".join(marks.all_inner_texts())
     assert page.evaluate("location.hash") == f"#ev-{fact_id}"
