@@ -51,6 +51,11 @@ def _is_title(tok: str, table: frozenset[str]) -> bool:
     return tok in table or _strip_clitic(tok) in table
 
 
+def is_title(tok: str) -> bool:
+    """Is this (folded) word a leader's title, with or without a clitic?"""
+    return _is_title(tok, _titles())
+
+
 def titled(article: Article, start: int, window: int = 40) -> bool:
     """Does a leader's title end right before ``start`` (``رئيس جمهورية``, ``العاهل``, ``وزير الخارجية``)?"""
     before = fold(article.original[max(0, start - window):start])

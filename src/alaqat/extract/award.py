@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from alaqat.arabic.normalise import Folded, fold
-from alaqat.extract.actors import Actor, actors, best_person, person_name
+from alaqat.extract.actors import Actor, actors, best_person, is_title, person_name
 from alaqat.extract.context import Sentence, load_table, main_pair, make_fact, sentences, span_country
 from alaqat.model import Article, Fact, Span
 
@@ -83,12 +83,23 @@ def extract(article: Article) -> list[Fact]:
             giver = from_giver.country if from_giver else None
         elif from_giver is not None and after and after[0] is not from_giver:
             recipient, giver = after[0], from_giver.country  # "منح X من Y"
+        elif before and pre_award and before[-1].country != pre_award[0].country:
+            giver, recipient = before[-1].country, pre_award[0]  # "GIVER منح RECIPIENT وسام" (subject first)
+        elif pre_award and _titled_subject(article, sent, t_start):
+            # "الملك يقلد الرئيس الألماني قلادة ...": an unnamed subject gives to the one actor named
+            recipient = pre_award[0]
+            other = _other_party(article, sent, recipient.country)
+            giver = other.country if other else None
         elif len(pre_award) >= 2 and pre_award[0].country != pre_award[1].country:
             giver, recipient = pre_award[0].country, pre_award[1]  # "منح GIVER RECIPIENT وسام"
         elif len(pre_award) == 1 and post_award:
             giver, recipient = pre_award[0].country, post_award[0]  # "منح GIVER وسام ... لـRECIPIENT"
-        elif pre_award:
+        elif pre_award and voice == "nominal":
             recipient = pre_award[0]  # "بمنح RECIPIENT وسام ...": the giver is the decoration's country
+        elif pre_award:
+            # "قلد الرئيس X ضيفه وسام ...": the one actor named is the giver; the recipient is his guest
+            giver = pre_award[0].country
+            recipient = _other_party(article, sent, giver)
         elif after:
             recipient = after[0]
         if recipient is None:
@@ -114,6 +125,25 @@ def extract(article: Article) -> list[Fact]:
                          start, end, confidence=0.8 if name else 0.65)
         facts.append(fact)
     return facts
+
+
+def _titled_subject(article: Article, sent: Sentence, t_start: int) -> bool:
+    """Is the word right before the conferring verb a title (``الملك يقلد``)?"""
+    toks = _TOKEN.findall(fold(article.original[sent.start:t_start]))
+    return bool(toks) and is_title(toks[-1])
+
+
+def _other_party(article: Article, sent: Sentence, giver: str | None) -> Actor | None:
+    """The recipient left unnamed (ضيفه، نظيره): the other country of the sentence or of the article's pair."""
+    for s in sent.spans:
+        c = span_country(s)
+        if c and c != giver and s.kind in ("country", "person", "place"):
+            return Actor(s.start, s.end, c, None, s)
+    pair = main_pair(article)
+    if pair and giver in pair:
+        other = pair[1] if pair[0] == giver else pair[0]
+        return Actor(sent.start, sent.start, other, None, sent.spans[0] if sent.spans else Span("country", 0, 0, ""))
+    return None
 
 
 def _name_end(article: Article, award: Span) -> int:
