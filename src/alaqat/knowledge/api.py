@@ -7,6 +7,7 @@ matters; ``rebuild`` saves it in the knowledge tables (migration 0002).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from typing import Any
 
@@ -103,20 +104,25 @@ def rebuild(store: Any) -> dict[str, Any]:
     fields_of = {e.id: ev.merged_fields(e) for e in events}
     figures = [(e, fields_of[e.id]) for e in events if e.type == "figure"]
     rows = []
+    contra: list[tuple[int, int, str]] = []
     for e in events:
         f = fields_of[e.id]
         sort_date, dated = ev.event_sort_date(e)
         data: dict[str, Any] = dict(f)
         data["why_merged"] = e.why
-        if e.type in PLEDGE_TYPES and led.is_pledge(e, f):
-            found = led.fulfilment(e, events)
-            info: dict[str, Any] = {"fulfilled_by": None, "fulfilled_event": None, "fulfilled_on": None}
+        pledge = led.pledge_mention(e)
+        if pledge is not None:
+            info: dict[str, Any] = {"due": pledge.get("due"), "pledged_in": pledge.doc, "fulfilled_by": None,
+                                    "fulfilled_event": None, "fulfilled_on": None}
+            done = led.done_mention(e, pledge)
+            found = (e, done) if done is not None else led.fulfilment(e, events)
             if found:
                 fe, fm = found
-                info = {"fulfilled_by": fm.doc, "fulfilled_event": fe.id, "fulfilled_on": fm.published}
+                info.update({"fulfilled_by": fm.doc, "fulfilled_event": fe.id, "fulfilled_on": fm.published})
             if e.type == "target":
                 info["latest_figure"] = led.latest_figure(e, f, figures)
             data["ledger"] = info
+        contra.extend((e.id, e.id, json.dumps(c, ensure_ascii=False)) for c in ev.contradictions(e))
         clusters_of = {m.cluster for m in e.members if m.cluster is not None}
         first_in_cluster = {c: min(m.doc for m in e.members if m.cluster == c) for c in clusters_of}
         rows.append({
@@ -126,7 +132,6 @@ def rebuild(store: Any) -> dict[str, Any]:
             "sources": [(m.id, doc_of_fact[m.id], m.cluster is not None and m.doc != first_in_cluster[m.cluster])
                         for m in e.members],
         })
-    contra = [(a.id, b.id, detail) for a, b, detail in ev.contradictions(events)]
     ent_rows = [{"id": n, "kind": c.kind, "name": c.name, "country": c.country, "key": c.key,
                  "aliases": [(c.aliases[k], k, c.mentions[k]) for k in sorted(c.aliases)]}
                 for n, c in enumerate(canon, 1)]
@@ -189,13 +194,14 @@ def ledger(store: Any, country: str | None = None, status: str | None = None,
             info = r["data"].get("ledger")
             if info is None:
                 continue
-            st = led.status(r["data"].get("due"), as_of, info.get("fulfilled_on"), bool(info.get("fulfilled_by")))
+            st = led.status(info.get("due") or r["data"].get("due"), as_of, info.get("fulfilled_on"),
+                            bool(info.get("fulfilled_by")))
             if st is None or (status and st != status):
                 continue
             fulfilled = st == "fulfilled"
             row: dict[str, Any] = {"event_id": r["id"], "type": kind, "countries": r["countries"]}
             row.update(_pledge_name(kind, r["data"]))
-            row.update({"due": r["data"].get("due"), "status": st, "as_of": as_of.isoformat(),
+            row.update({"due": info.get("due") or r["data"].get("due"), "status": st, "as_of": as_of.isoformat(),
                         "sources": [{"doc": s["doc"], "evidence": s["evidence"], "start": s["start"],
                                      "end": s["end"]} for s in r["sources"]],
                         "fulfilled_by": info.get("fulfilled_by") if fulfilled else None})

@@ -22,8 +22,8 @@ from alaqat.arabic.normalise import fold
 NUM_PERM = 128
 SHINGLE = 3
 LSH_THRESHOLD = 0.2
-JACCARD = 0.45
-CONTAINMENT = 0.7
+JACCARD = 0.3
+CONTAINMENT = 0.6
 MIN_SHINGLES = 8
 SCHEME = "affine32"
 

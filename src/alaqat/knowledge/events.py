@@ -166,11 +166,14 @@ def conflict(a: Mention, b: Mention, same: Same = _default_same) -> str | None:
             return f"{name} {fa.get(name)} vs {fb.get(name)}"
     if t == "visit":
         pa, pb = fa.get("guest_person"), fb.get("guest_person")
-        if pa and pb and not same(pa, pb, "person"):
+        same_days = min(precision(fa.get("start")), precision(fb.get("start"))) >= 3  # and they overlap
+        if pa and pb and not same_days and not same(pa, pb, "person"):
             return f"different guests: {pa} / {pb}"
+        if date_of(a) is None or date_of(b) is None:
+            far = _implausible(a, b)
+            if far:
+                return far
     elif t == "agreement":
-        if fa.get("status") and fb.get("status") and fa["status"] != fb["status"]:
-            return f"status {fa['status']} vs {fb['status']}"
         if fa.get("kind") and fb.get("kind") and fa["kind"] != fb["kind"]:
             return f"kind {fa['kind']} vs {fb['kind']}"
         ca, cb = _num(fa.get("count")), _num(fb.get("count"))
@@ -185,7 +188,8 @@ def conflict(a: Mention, b: Mention, same: Same = _default_same) -> str | None:
         for name in ("from", "to"):
             if fa.get(name) and fb.get(name) and fa[name] != fb[name]:
                 return f"{name} {fa[name]} vs {fb[name]}"
-        if values_apart(fa.get("value"), fb.get("value")):
+        same_period = bool(fa.get("period")) and str(fa.get("period")) == str(fb.get("period"))
+        if values_apart(fa.get("value"), fb.get("value")) and not same_period:
             return f"value {fa.get('value')} vs {fb.get('value')}"
         ca, cb = _num(fa.get("count")), _num(fb.get("count"))
         if ca is not None and cb is not None and ca != cb:
@@ -197,9 +201,6 @@ def conflict(a: Mention, b: Mention, same: Same = _default_same) -> str | None:
         if ma is not None and mb is not None and ma != mb:
             return f"multiplier {ma:g} vs {mb:g}"
     elif t == "project":
-        sa, sb = fa.get("status"), fb.get("status")
-        if sa and sb and sa != sb and "done" in (sa, sb):
-            return f"status {sa} vs {sb}"
         if values_apart(fa.get("value"), fb.get("value")):
             return f"value {fa.get('value')} vs {fb.get('value')}"
         aa, ab = _list(fa.get("actors")), _list(fb.get("actors"))
@@ -211,7 +212,7 @@ def conflict(a: Mention, b: Mention, same: Same = _default_same) -> str | None:
         if pa and pb and not same(pa, pb, "person"):
             return f"different recipients: {pa} / {pb}"
         wa, wb = fa.get("award"), fb.get("award")
-        if wa and wb and not same(wa, wb, "award") and name_alike(wa, wb) < 70:
+        if wa and wb and not same(wa, wb, "award") and name_alike(wa, wb) < 50:
             return f"different decorations: {wa} / {wb}"
     return None
 
@@ -266,12 +267,16 @@ def compatible(a: Mention, b: Mention, same: Same = _default_same) -> Reason | N
     elif t == "figure":
         same_value = values_apart(fa.get("value"), fb.get("value")) is False
         pa_, pb_ = fa.get("period"), fb.get("period")
-        if same_value and pa_ and pb_:
+        if pa_ and str(pa_) == str(pb_) and values_apart(fa.get("value"), fb.get("value")):
+            strength = max(strength, MEDIUM)
+            reasons.append(f"same metric, countries and period ({pa_}); values {fa.get('value')} and "
+                           f"{fb.get('value')} differ by more than 5 %: kept side by side as a contradiction")
+        elif same_value and pa_ and pb_:
             strength = max(strength, STRONG)
             reasons.append(f"same metric and countries, same value ({fa.get('value')}) for {pa_} ~ {pb_}")
-        elif same_value and values_apart(fa.get("value"), fb.get("value"), 0.005) is False:
+        elif same_value and not pa_ and not pb_:
             strength = max(strength, MEDIUM)
-            reasons.append(f"same metric and countries, same value ({fa.get('value')})")
+            reasons.append(f"same metric and countries, same value ({fa.get('value')}), no period")
     elif t == "target":
         if values_apart(fa.get("value"), fb.get("value")) is False or (
                 _num(fa.get("multiplier")) is not None and fa.get("multiplier") == fb.get("multiplier")):
@@ -294,7 +299,7 @@ def compatible(a: Mention, b: Mention, same: Same = _default_same) -> Reason | N
         pa, pb = fa.get("recipient_person"), fb.get("recipient_person")
         if wa and wb and pa and pb:
             strength = max(strength, STRONG)
-            reasons.append(f"same decoration ({wa}) to the same person ({pa})")
+            reasons.append(f"alike decorations ({wa} ~ {wb}) to the same person ({pa})")
         elif (wa and wb) or (pa and pb):
             strength = max(strength, MEDIUM)
             reasons.append(f"same giver and recipient, same {'decoration' if wa and wb else 'person'}")
@@ -303,6 +308,29 @@ def compatible(a: Mention, b: Mention, same: Same = _default_same) -> Reason | N
     if a.doc == b.doc and strength < STRONG:
         return None  # the extractors keep one fact per thing in a document
     return Reason(strength, "; ".join(reasons))
+
+
+#: how far an undated mention's article may be from the dated one: the article appears at most this many
+#: days before the event starts and at most a year after it ends
+_BEFORE, _AFTER = 45, 400
+
+
+def _implausible(a: Mention, b: Mention) -> str | None:
+    """An undated mention is about something near its article's date: a visit a year after the article, or two
+    undated mentions in articles far apart, are different visits."""
+    pa, pb = period(a.published), period(b.published)
+    da, db = period(date_of(a)), period(date_of(b))
+    if da is None and db is None:
+        if pa and pb and abs((pa[0] - pb[0]).days) > _BEFORE:
+            return f"undated, in articles of {a.published} and {b.published}"
+        return None
+    undated_pub, dated = (pa, db) if da is None else (pb, da)
+    if undated_pub is None or dated is None:
+        return None
+    if dated[0] > undated_pub[0] + dt.timedelta(days=_BEFORE) or \
+            dated[1] < undated_pub[0] - dt.timedelta(days=_AFTER):
+        return f"undated mention in an article of {undated_pub[0]} is not about {date_of(a) or date_of(b)}"
+    return None
 
 
 def _common(xs: list[str], ys: list[str], kind: str, same: Same) -> str | None:
@@ -417,6 +445,9 @@ def merged_fields(e: Event) -> dict[str, Any]:
                 if not any(ents.same(p, q, "org") or p == q for q in seen):
                     seen.append(p)
         out[names] = seen
+    stated = [m for m in e.members if m.get("status")]
+    if stated:  # the latest report says where the thing stands (planned, then signed or done)
+        out["status"] = max(stated, key=lambda m: (sort_key(m.published), m.sort)).get("status")
     for k in ("optional", "confidence"):
         out.pop(k, None)
     return out
@@ -436,24 +467,25 @@ def date_of_event(e: Event) -> Any:
     return sorted(values, key=lambda v: (-precision(v), str(v)))[0] if values else None
 
 
-def contradictions(events: Iterable[Event]) -> list[tuple[Event, Event, str]]:
-    """Figure events of the same metric, unit, countries, direction and period whose values are more than
-    5 % apart: kept side by side and flagged."""
-    by_key: dict[tuple[Any, ...], list[tuple[Event, dict[str, Any]]]] = {}
-    for e in events:
-        if e.type != "figure":
-            continue
-        f = merged_fields(e)
-        if not f.get("period") or _num(f.get("value")) is None:
-            continue
-        k = (key_of(e.first), f.get("from"), f.get("to"), str(f["period"]))
-        by_key.setdefault(k, []).append((e, f))
-    out: list[tuple[Event, Event, str]] = []
-    for group_ in by_key.values():
-        for x in range(len(group_)):
-            for y in range(x + 1, len(group_)):
-                (ea, fa), (eb, fb) = group_[x], group_[y]
-                if values_apart(fa.get("value"), fb.get("value")):
-                    out.append((ea, eb, f"{fa.get('metric')} {fa.get('period')}: {fa.get('value')} vs "
-                                        f"{fb.get('value')} {fa.get('unit') or ''}".strip()))
+def contradictions(e: Event) -> list[dict[str, Any]]:
+    """Within a figure event: the values its sources give for the same period, where they differ by more
+    than 5 %, side by side with their documents."""
+    if e.type != "figure":
+        return []
+    by_period: dict[str, list[Mention]] = {}
+    for m in e.members:
+        if m.get("period") and _num(m.get("value")) is not None:
+            by_period.setdefault(str(m.get("period")), []).append(m)
+    out = []
+    for per, ms in sorted(by_period.items()):
+        groups: list[list[Mention]] = []
+        for m in sorted(ms, key=lambda m: (float(m.get("value")), m.sort)):
+            if groups and not values_apart(groups[-1][0].get("value"), m.get("value")):
+                groups[-1].append(m)
+            else:
+                groups.append([m])
+        if len(groups) > 1:
+            first = ms[0]
+            out.append({"metric": first.get("metric"), "period": per, "unit": first.get("unit"),
+                        "values": [{"value": g[0].get("value"), "docs": sorted({m.doc for m in g})} for g in groups]})
     return out

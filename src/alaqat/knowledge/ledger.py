@@ -18,14 +18,42 @@ from alaqat.knowledge.periods import period, sort_key
 STATUSES = ("upcoming", "due", "overdue", "fulfilled")
 
 
-def is_pledge(e: Event, fields: dict[str, Any]) -> bool:
-    if e.type == "agreement":
-        return fields.get("status") == "planned" and bool(fields.get("due"))
-    if e.type == "project":
-        return fields.get("status") in ("planned", "underway", None) and bool(fields.get("due"))
-    if e.type == "target":
-        return bool(fields.get("due"))
-    return False
+_PLANNED = {"agreement": ("planned",), "project": ("planned", "underway", None), "target": None}
+_DONE = {"agreement": "signed", "project": "done"}
+
+
+def pledge_mention(e: Event) -> Mention | None:
+    """The earliest mention that makes the event a pledge (planned, with a due date), or None."""
+    if e.type not in _PLANNED:
+        return None
+    allowed = _PLANNED[e.type]
+    ms = [m for m in e.members if m.get("due") and (allowed is None or m.get("status") in allowed)]
+    if not ms:
+        return None
+    return min(ms, key=lambda m: (sort_key(m.published) or "9999", m.sort))
+
+
+def is_pledge(e: Event, fields: dict[str, Any] | None = None) -> bool:
+    return pledge_mention(e) is not None
+
+
+def done_mention(e: Event, pledge: Mention) -> Mention | None:
+    """A mention of the same event reporting it done, from a document published after the pledge's."""
+    done = _DONE.get(e.type)
+    if done is None:
+        return None
+    since = sort_key(pledge.published)
+    cands = []
+    for m in e.members:
+        if m.get("status") != done or m.doc == pledge.doc:
+            continue
+        pub = sort_key(m.published)
+        if since and pub and pub <= since:
+            continue
+        if m.cluster is not None and m.cluster == pledge.cluster:
+            continue  # a copy of the same story is no later report
+        cands.append((pub or "9999", m.sort, m))
+    return min(cands, key=lambda c: c[:2])[2] if cands else None
 
 
 def _published(e: Event) -> str:

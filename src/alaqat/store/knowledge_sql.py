@@ -171,6 +171,9 @@ class KnowledgeSQL:
         for r in self.conn.execute(
                 f"SELECT event_a, event_b, detail FROM contradictions WHERE event_a IN ({marks})"
                 f" OR event_b IN ({marks}) ORDER BY id", ids + ids):
+            if r[0] == r[1]:  # within one event: the values its sources give, side by side (JSON)
+                contra[int(r[0])].append(json.loads(r[2]))
+                continue
             for me, other in ((r[0], r[1]), (r[1], r[0])):
                 if me in contra:
                     contra[me].append({"event_id": other, "detail": r[2]})
