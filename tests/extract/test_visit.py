@@ -71,3 +71,17 @@ def test_meetings_and_delegations_placed_abroad(text: str, expected: tuple[str, 
 ])
 def test_meetings_without_a_venue_abroad_are_no_visits(text: str) -> None:
     assert facts_of(TITLE + text, "visit") == []
+
+
+def test_every_guest_of_a_summit_visits_the_venue() -> None:
+    text = (TITLE + "ترأس جلالة الملك عبدالله الثاني، اليوم الأحد في عمان، أعمال القمة الثلاثية، بمشاركة الرئيس المصري "
+            "عبد الفتاح السيسي، ورئيس مجلس الوزراء العراقي محمد شياع السوداني، اللذين وصلا إلى عمان صباح اليوم.")
+    got = {(f.get("guest"), f.get("host"), f.get("start")) for f in facts_of(text, "visit", "2024-04-14")}
+    assert got == {("EG", "JO", "2024-04-14"), ("IQ", "JO", "2024-04-14")}
+
+
+def test_a_delegation_led_by_a_minister_of_unknown_country() -> None:
+    text = TITLE + "وكان وفد سعودي رفيع برئاسة وزير الاستثمار خالد الفالح قد وصل إلى دمشق أمس للمشاركة في المنتدى."
+    (v,) = facts_of(text, "visit", "2025-07-24")
+    assert (v.get("guest"), v.get("host"), v.get("start"), v.get("guest_person")) == (
+        "SA", "SY", "2025-07-23", "خالد الفالح")

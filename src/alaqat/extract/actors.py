@@ -115,6 +115,8 @@ def person_country(article: Article, span: Span) -> str | None:
     code = span_country(span)
     if code:
         return code
+    if person_name(span):
+        return None  # a named person of unknown country: the outlet's country would be a guess
     title = _first_title(article, span)
     if title:
         for other in article.spans:
@@ -157,10 +159,12 @@ def _appositions(article: Article, acts: list[Actor]) -> list[Actor]:
         if out:
             prev = out[-1]
             gap = article.original[prev.end:a.start]
-            if prev.country == a.country and len(gap) <= 25 and not any(ch in gap for ch in ".،,؛:"):
+            same = prev.country == a.country or prev.country is None or a.country is None
+            if same and (prev.person is None or a.person is None) and len(gap) <= 25 \
+                    and not any(ch in gap for ch in ".،,؛:"):
                 person = prev.person or a.person
                 span = prev.span if prev.person else a.span
-                out[-1] = Actor(prev.start, a.end, prev.country, person, span)
+                out[-1] = Actor(prev.start, a.end, prev.country or a.country, person, span)
                 continue
         out.append(a)
     return out

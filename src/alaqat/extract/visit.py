@@ -130,6 +130,11 @@ def _subject(before: list[Actor]) -> Actor | None:
     if not before:
         return None
     last = before[-1]
+    if last.country is None:  # "وفد سعودي برئاسة وزير الاستثمار خالد الفالح": the person leads a titled country
+        for a in reversed(before[:-1]):
+            if a.country and last.start - a.end < 80:
+                return Actor(a.start, last.end, a.country, last.person, last.span)
+        return None
     if last.person is None:
         for a in reversed(before[:-1]):
             if a.person and a.country == last.country and last.start - a.end < 60:
@@ -199,6 +204,13 @@ def extract(article: Article) -> list[Fact]:
                         "التقي", "يلتقي", "تلتقي", "اجتمع", "يجتمع", "تجتمع", "عقد", "يعقد", "ترا"):
             continue
         triggers = _find_triggers(sent)
+        if any(t[2] in ("attend", "meet") for t in triggers):
+            t0 = min(t[0] for t in triggers if t[2] in ("attend", "meet"))
+            acts0 = [a for a in actors(article, sent) if not _invited_by(article, a)]
+            many = _gathering(article, sent, t0, acts0)
+            if many:
+                facts.extend(many)
+                continue
         primary = [t for t in triggers if t[2] != "attend"]
         triggers = primary or triggers  # "زيارة ... للمشاركة في": attending belongs to the visit named
         if not triggers:
@@ -211,10 +223,46 @@ def extract(article: Article) -> list[Fact]:
             hi = triggers[i + 1][0] if i + 1 < len(triggers) else sent.end
             region = _Region(sent, lo, hi)
             own = [a for a in acts if lo <= a.start and a.end <= hi and a not in inviters]
+            if role in ("attend", "meet"):
+                many = _gathering(article, region, t_start, own)
+                if many:
+                    facts.extend(many)
+                    continue
             fact = _visit(article, region, role, t_start, t_end, own,
                           [a for a in inviters if lo <= a.start and a.end <= hi])
             if fact is not None:
                 facts.append(fact)
+    return facts
+
+
+def _gathering(article: Article, sent: Sentence, t_start: int, acts: list[Actor]) -> list[Fact]:
+    """A meeting or summit held in a named city: every actor from another country visits that country
+    (``ترأس الملك في عمان القمة بمشاركة الرئيس المصري ورئيس الوزراء العراقي``)."""
+    venue = None
+    for s in sent.of("place"):
+        lead = fold(article.original[max(0, s.start - 6):s.start]).split()
+        glued = fold(article.original[max(0, s.start - 1):s.start])
+        if span_country(s) and ((lead and lead[-1] in ("في", "الي")) or glued == "ب"):
+            venue = s
+            break
+    if venue is None:
+        return []
+    host = span_country(venue)
+    guests = [a for a in acts if a.country and a.country != host]
+    if len({a.country for a in guests}) < 2 and not any(a.country == host for a in acts):
+        return []  # one guest and no host named: the ordinary rules decide
+    facts = []
+    dates = [d for d in sent.of("date") if isinstance(d.value, str) and not d.value.endswith("/..")]
+    start, end = _dates(dates[0]) if dates else (None, None)
+    occasion = next((str(e.value.get("name") or e.text) for e in sent.of("event") if isinstance(e.value, dict)), None)
+    for g in guests:
+        person = g.person or best_person(article, str(g.country))
+        lo, hi = _clause_bounds(sent, min(t_start, g.start, venue.start), max(g.end, venue.end))
+        fact = make_fact(article, "visit", {"guest": g.country, "host": host, "guest_person": person,
+                                            "place": _place_name(venue), "start": start, "end": end,
+                                            "occasion": occasion}, lo, hi, confidence=0.7)
+        fact.aux["named_person"] = g.person
+        facts.append(fact)
     return facts
 
 
