@@ -8,9 +8,9 @@ import pytest
 
 from alaqat.knowledge import api
 from alaqat.knowledge.events import Mention, compatible, conflict, group
+from alaqat.model import Fact
 from alaqat.store.sqlite import SQLiteStore
 from tests.knowledge.helpers import save
-from alaqat.model import Fact
 
 TOK = "قاسم جومارت توكاييف"
 
