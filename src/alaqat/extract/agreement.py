@@ -117,6 +117,7 @@ class _Lex:
     not_before: _Phrases
     not_after: _Phrases
     vague: _Phrases
+    including: _Phrases
     intro: frozenset[str]
     fields: frozenset[str]
     nonparty: frozenset[str]
@@ -130,8 +131,10 @@ def _lex() -> _Lex:
     for row in load_table("agreement_kinds.tsv"):
         value = _Kind(row[1], row[2] if len(row) > 2 else "1", len(row) > 3 and row[3] == "strict")
         kinds.add(row[0], value)
-        if row[0].startswith("ا") and " " not in row[0]:
-            kinds.add(row[0][1:], value)  # a dropped initial alef (تفاقية) is a common typo
+    glue = set(kinds.words())
+    for row in load_table("agreement_kinds.tsv"):
+        if row[0].startswith("ا") and " " not in row[0]:  # a dropped initial alef (تفاقية) is a common typo
+            kinds.add(row[0][1:], _Kind(row[1], row[2] if len(row) > 2 else "1", len(row) > 3 and row[3] == "strict"))
     signed = _Phrases()
     for w in load_lines("agreement_signed.txt"):
         signed.add(w, "signed")
@@ -145,12 +148,15 @@ def _lex() -> _Lex:
     for w in load_lines("agreement_vague.txt"):
         vague.add(w, True)
     stops = {_bare(row[0]): row[1] for row in load_table("agreement_stops.tsv")}
-    glue = frozenset(w for w in kinds.words() | signed.words() | planned.words() if len(w) >= 4)
-    return _Lex(kinds, signed, planned, not_before, not_after, vague,
+    including = _Phrases()
+    for w in load_lines("agreement_including.txt"):
+        including.add(w, True)
+    glue_words = frozenset(w for w in glue | signed.words() | planned.words() if len(w) >= 4)
+    return _Lex(kinds, signed, planned, not_before, not_after, vague, including,
                 frozenset(_bare(w) for w in load_lines("agreement_list_intro.txt")),
                 frozenset(_bare(w) for w in load_lines("agreement_fields.txt")),
                 frozenset(_bare(w) for w in load_lines("agreement_nonparty.txt")),
-                stops, glue)
+                stops, glue_words)
 
 
 # ---------------------------------------------------------------------------------------------- sentences
@@ -247,9 +253,15 @@ class _S:
 
 def _glue_cut(tok: str, lex: _Lex) -> int:
     """Where a token glues a word ending in a non-joining letter to a document or signing word (``النوويةوقّعت``)."""
-    for k in range(2, len(tok) - 3):
+    for k in range(3, len(tok) - 3):
         if tok[k - 1] in _NON_JOINING and tok[k:] in lex.glue_words:
-            return k
+            left = tok[:k]
+            for p in _PREFIXES:
+                if left.startswith(p):
+                    left = left[len(p):]
+                    break
+            if len(left) >= 3:
+                return k
     return 0
 
 
@@ -399,18 +411,46 @@ def _free_names(s: _S, i: int, j: int, lex: _Lex) -> list[str]:
     out: list[str] = []
     k = i
     while k < j:
-        if any(b == "بين" for _, b in _cores(s.toks[k])):
-            a = k + 1
-            b = a
-            while b < j and not s.toks[b].startswith("و") and s.toks[b] not in _CUT and not s.in_org(b):
-                b += 1
-            if a < b <= a + 4 and not s.toks[a].startswith("ال") and s.toks[a][0].isalpha():
-                if not s.spans_in(a, b, "country", "place", "person", "org") and s.toks[a] not in lex.nonparty:
-                    out.append(s.text(a, b))
-            k = b
-        else:
+        if not any(b == "بين" for _, b in _cores(s.toks[k])):
             k += 1
+            continue
+        a = k + 1
+        b = a
+        while b < j and not s.toks[b].startswith("و") and _name_word(s, b, lex):
+            b += 1
+        name = _free_name(s, a, b, 0, lex)
+        if name:
+            out.append(name)
+        if b < j and s.toks[b].startswith("و") and len(s.toks[b]) > 2 and not s.in_org(b):
+            c = b + 1
+            while c < j and c < b + 4 and not s.toks[c].startswith("و") and _name_word(s, c, lex):
+                c += 1
+            name = _free_name(s, b, c, 1, lex)
+            if name:
+                out.append(name)
+        k = max(b, k + 1)
     return out
+
+
+def _name_word(s: _S, k: int, lex: _Lex) -> bool:
+    t = s.toks[k]
+    if t in _CUT or t in _HARD or t in _QUOTES or s.in_org(k) or not t[0].isalpha():
+        return False
+    if any(lex.stops.get(_bare(b)) for _, b in _cores(t)):
+        return False
+    return not (t.startswith("ل") and len(t) > 3)
+
+
+def _free_name(s: _S, a: int, b: int, skip: int, lex: _Lex) -> str | None:
+    if not (a < b <= a + 4):
+        return None
+    first = s.toks[a][skip:]
+    if first.startswith("ال") or first in lex.nonparty or _bare(first) in lex.nonparty or first in ("بين", "مع"):
+        return None
+    if s.spans_in(a, b, "place", "person", "org") or s.spans_in(a, a + 1, "country"):
+        return None
+    start = s.sent.start + s.fv.to_original(s.fs[a] + skip, s.fs[a] + skip + 1)[0]
+    return s.article.original[start:s.oend(b)].strip() or None
 
 
 def _adjective(sp: Span) -> bool:
@@ -486,12 +526,23 @@ def _when(s: _S, i: int, j: int, planned: bool) -> tuple[str | None, str | None]
 
 
 def _event_end(s: _S, j: int, limit: int, lex: _Lex) -> int:
+    """The end of the text read for a document's sectors, value and dates: another event, or a comma that
+    does not continue its fields (``في مجالات أ، ب، ج`` and ``، بما في ذلك …`` continue)."""
+    fields_seen = False
     for k in range(j, min(limit, s.n)):
         t = s.toks[k]
         if t in _HARD:
             return k
-        if any(lex.stops.get(_bare(b)) == "event" for _, b in _cores(t)):
+        bases = [_bare(b) for _, b in _cores(t)]
+        if any(lex.stops.get(b) == "event" for b in bases):
             return k
+        if any(b in lex.fields or "ال" + b in lex.fields for b in bases):
+            fields_seen = True
+        if t in _CUT and not fields_seen:
+            if k + 1 < s.n and lex.including.match(s.toks, k + 1):
+                fields_seen = True
+            else:
+                return k
     return min(limit, s.n)
 
 
@@ -562,7 +613,7 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
             }
             if g.count_approx or v_approx:
                 fields["approx"] = True
-            ev_i = min(za, t.i) if t.j <= g.i else za
+            ev_i = min(s.clause_start(first), t.i)
             ev_j = max(g.j, bj if len(parts) > 1 else zb_end, t.j)
             if value is not None:
                 ev_j = max(ev_j, _amount_end(s, g.j, ev_end))
@@ -771,9 +822,11 @@ def _same_party(a: str, b: str) -> bool:
     return False
 
 
-def _parties_match(pa: list[str], pb: list[str]) -> bool:
+def _parties_match(pa: list[str], pb: list[str], both_ways: bool = False) -> bool:
     small, big = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
-    return all(any(_same_party(x, y) for y in big) for x in small)
+    if not all(any(_same_party(x, y) for y in big) for x in small):
+        return False
+    return not both_ways or all(any(_same_party(x, y) for y in small) for x in big)
 
 
 def same(a: Fact, b: Fact) -> bool:
@@ -783,8 +836,12 @@ def same(a: Fact, b: Fact) -> bool:
     if a.get("kind") != b.get("kind") or a.get("status") != b.get("status"):
         return False
     pa, pb = a.get("parties") or [], b.get("parties") or []
+    sa, sb = set(a.get("sectors") or []), set(b.get("sectors") or [])
     if pa and pb:
-        return _parties_match(pa, pb)
+        if _parties_match(pa, pb, both_ways=True):
+            return not (sa and sb) or len(sa & sb) / len(sa | sb) >= 0.5
+        # one names more bodies (a deal reached, then listed with its signatories): the same topic is needed
+        return _parties_match(pa, pb) and bool(sa and sb) and len(sa & sb) / len(sa | sb) >= 0.5
     if pa or pb:
         return False
     ca, cb = a.get("count"), b.get("count")
@@ -795,7 +852,6 @@ def same(a: Fact, b: Fact) -> bool:
         return False
     if ca > 1 or a.get("kind") in ("declaration", "roadmap"):
         return True
-    sa, sb = set(a.get("sectors") or []), set(b.get("sectors") or [])
     if sa and sb:
         return len(sa & sb) / len(sa | sb) >= 0.5
     return not sa and not sb
