@@ -304,12 +304,12 @@ def _count(s: _S, g: _Group, lex: _Lex) -> None:
     for a, b, sp in s.spans:
         if sp.kind != "amount" or not isinstance(sp.value, dict) or sp.value.get("unit") != "count":
             continue
-        if a <= g.i < b or (b <= g.i and g.i - b <= 1 and a < g.i):
+        if a <= g.i < b or (b == g.i and s.toks[g.i - 1].isdigit()):
             g.count = int(sp.value.get("value") or 0) or None
             g.count_approx = bool(sp.value.get("approx"))
             g.has_number = g.count is not None
             return
-    if g.i > 0 and s.toks[g.i - 1].isdigit():
+    if g.i > 0 and s.toks[g.i - 1].isdigit() and int(s.toks[g.i - 1]) < 1000 and not s.spans_in(g.i - 1, g.i, "date"):
         g.count = int(s.toks[g.i - 1])
         g.has_number = True
         return
@@ -467,9 +467,8 @@ def _countries(s: _S, zones: list[tuple[int, int]], orgs: Iterable[tuple[int, in
         if not code:
             continue
         inner = [c for c in s.spans_in(a, b, "country") if c[2].value == code]
-        if (pair and code in pair) or any(_adjective(c[2]) for c in inner):
-            if code not in found:
-                found.append(code)
+        if ((pair and code in pair) or any(_adjective(c[2]) for c in inner)) and code not in found:
+            found.append(code)
     org_ranges = [(a, b) for a, b, sp in s.spans if sp.kind == "org"]
     for zi, zj in zones:
         for a, b, sp in s.spans_in(zi, zj, "country"):
@@ -618,7 +617,8 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
             if value is not None:
                 ev_j = max(ev_j, _amount_end(s, g.j, ev_end))
             ev_j = min(max(ev_j, g.j), s.n)
-            while ev_j > ev_i + 1 and s.toks[ev_j - 1] in _CUT:
+            while ev_j > max(ev_i + 1, g.j) and (s.toks[ev_j - 1] in _CUT or s.toks[ev_j - 1] in _CONNECT
+                                                  or s.toks[ev_j - 1].lstrip("و").isdigit()):
                 ev_j -= 1
             conf = 0.8 if count is not None or names else 0.6
             if pi == 0:
