@@ -1,0 +1,639 @@
+"""The ``figure`` fact: a number that measures the relation between two countries, now or in the past.
+
+Every amount or percentage of a sentence is read in its clause (cut at commas, semicolons, colons and dashes,
+and after a number that ends a sentence, which ``context.sentences`` does not cut):
+
+* **metric**: a counted noun names it (``59 شركة`` companies, ``12 ألف طالب`` students, ``14 اجتماعًا`` meetings);
+  else the nearest metric word before the number in its clause, then after it, then in the one or two clauses
+  before (data: patterns/figure_metrics.tsv). Words of deals, loans and single projects or companies
+  (``اتفاقية``، ``قرض``، ``شركة``) claim the number for another fact type: no figure. Imports are the partner's
+  exports (``metric: export``, ``from`` the partner). Tonnes need a freight or trade word; a share (``25% من
+  حبوبها``) needs a trade word; a count needs a metric noun.
+* **count**: a count of things before a money value in its clause (``45 مشروعًا ... بقيمة 14.5 مليار``) is the
+  figure's ``count`` (and its metric when it is projects or companies: ``300 شركة باستثمارات`` is investment);
+  a count after ``منها`` is a part of an earlier one: no figure.
+* **countries**: the countries, demonyms, people and (after a preposition) places of the clauses read; with
+  fewer than two, the article's main pair when a word points to the other side (``بين البلدين``، ``المشتركة``،
+  ``في البلاد``, patterns/figure_partner_words.txt) or the metric is bilateral by nature (trade, projects,
+  meetings, freight). One country alone with nothing pointing to a partner is a one-country number: no figure.
+* **from/to**: for exports, investment, students, companies and freight: ``من X`` is the origin, ``إلى/لـ/في X`` the
+  destination; a country with no preposition (a demonym, a subject) is the origin (the destination for imports).
+* **period**: the date of the clause nearest to the number with no other number between, or of a leading clause
+  with no number (``في عام 2024، بلغ ...``); not a comparison base (``عن العام السابق``) nor a single day.
+* **change_pct**: a percentage after a rise or fall word (patterns/figure_change_words.tsv) in the figure's clause
+  or a clause after it with no number of its own; a fall is negative.
+* **approx**: the number layer's flag, or an approximation verb before the number in its clause
+  (``تجاوزت ... 15.4 مليون``, patterns/figure_approx.txt).
+
+Numbers that a target claims (``target.claimed``) are not figures. ``same`` merges repeated mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from alaqat.arabic.normalise import Folded, fold
+from alaqat.arabic.numbers import resolve_currency
+from alaqat.extract.context import (
+    Sentence,
+    article_countries,
+    folded_view,
+    load_lines,
+    load_table,
+    main_pair,
+    make_fact,
+    sentences,
+    span_country,
+)
+from alaqat.model import Article, Fact, Span
+
+_CLAUSE_CUT = re.compile(r"[،,;؛:]\s+|\s+[-–—]\s+|(?<=\d)\.\s+")
+_WORD = re.compile(r"[\w\u0600-\u06ff]+")
+_PREFIX = r"(?<![\w\u0600-\u06ff])(?:[وف]?(?:ب|ل|ك)?(?:ال)?|[وف]?لل)"
+_DIRECTED = {"export", "import", "investment", "students", "companies", "freight", "other"}
+_BILATERAL = {"trade", "projects", "meetings", "freight"}
+_ORIGIN_PREP = {"من"}
+_DEST_PREP = {"الي", "في", "داخل", "لدي", "باتجاه", "نحو"}
+
+
+# --------------------------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class _Metrics:
+    regex: re.Pattern[str]
+    rows: tuple[tuple[str, str, str], ...]  # (key, metric for a value, metric for a count), group i+1 = row i
+
+
+def _word_pattern(key: str) -> str:
+    whole = key.endswith("$")
+    words = key.rstrip("$").split()
+    pats = [re.escape(w) + (r"(?![\w\u0600-\u06ff])" if whole and i == len(words) - 1 else r"\w*")
+            for i, w in enumerate(words)]
+    return pats[0] + "".join(r"\s+(?:ال|لل|بال|وال)?" + p for p in pats[1:])
+
+
+@cache
+def metrics() -> _Metrics:
+    rows = []
+    for row in load_table("figure_metrics.tsv"):
+        key = row[0]
+        value = row[1] if len(row) > 1 else ""
+        count = row[2] if len(row) > 2 else ""
+        rows.append((key, value, count))
+    rows.sort(key=lambda r: -len(r[0]))
+    alt = "|".join("(" + _word_pattern(k) + ")" for k, _, _ in rows)
+    return _Metrics(re.compile(_PREFIX + "(?:" + alt + ")"), tuple(rows))
+
+
+@cache
+def _phrase_regex(name: str, any_ending: bool = False) -> re.Pattern[str]:
+    forms = sorted(set(load_lines(name)), key=len, reverse=True)
+    end = r"\w*" if any_ending else r"(?![\w\u0600-\u06ff])"
+    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(r"(?<![\w\u0600-\u06ff])[وف]?(?:" + body + ")" + end)
+
+
+@cache
+def _change_words() -> tuple[re.Pattern[str], dict[str, int]]:
+    sign = {k: (1 if s == "+" else -1 if s == "-" else 0) for k, s, *_ in load_table("figure_change_words.tsv")}
+    body = "|".join(re.escape(k) for k in sorted(sign, key=len, reverse=True))
+    return re.compile(r"(?<![\w\u0600-\u06ff])(?:[وف]?[بل]?)(" + body + r")(?![\w\u0600-\u06ff])"), sign
+
+
+@cache
+def partner_words() -> frozenset[str]:
+    return frozenset(load_lines("figure_partner_words.txt"))
+
+
+@cache
+def _comparison_words() -> frozenset[str]:
+    return frozenset(load_lines("figure_comparison_words.txt"))
+
+
+@cache
+def _subset_words() -> frozenset[str]:
+    return frozenset(load_lines("figure_subset_words.txt"))
+
+
+# --------------------------------------------------------------------------------------------- clauses
+
+
+@dataclass
+class Clause:
+    """A clause of a sentence: original and folded (article view) offsets, and its spans."""
+
+    index: int
+    start: int
+    end: int
+    fs: int
+    fe: int
+    seg: int
+    spans: list[Span] = field(default_factory=list)
+
+    def numbers(self) -> list[Span]:
+        return [s for s in self.spans if s.kind in ("amount", "percent")]
+
+
+@dataclass
+class Unit:
+    """A sentence cut into clauses, with the folded view of the whole article."""
+
+    sent: Sentence
+    clauses: list[Clause]
+    view: Folded
+    heading: bool
+
+    def text(self, fs: int, fe: int) -> str:
+        return self.view.text[fs:fe]
+
+    def fpos(self, offset: int) -> int:
+        return self.view.find_from_original(offset)
+
+    def clause_of(self, offset: int) -> Clause:
+        for c in self.clauses:
+            if c.start <= offset < c.end:
+                return c
+        return self.clauses[-1]
+
+
+def units(article: Article) -> list[Unit]:
+    """The article's sentences as clause lists (cached for both the figure and the target extractors)."""
+    cached = article.cache.get("figure_units")
+    if cached is not None:
+        return list(cached)
+    view = folded_view(article)
+    out: list[Unit] = []
+    for sent in sentences(article):
+        pieces: list[tuple[int, int, int]] = []
+        pos, seg = 0, 0
+        for m in _CLAUSE_CUT.finditer(sent.text):
+            if m.start() > pos:
+                pieces.append((sent.start + pos, sent.start + m.start(), seg))
+            if "." in m.group():
+                seg += 1
+            pos = m.end()
+        if pos < len(sent.text):
+            pieces.append((sent.start + pos, sent.end, seg))
+        clauses = [Clause(i, s, e, view.find_from_original(s), view.find_from_original(e), g,
+                          [sp for sp in sent.spans if s <= sp.start and sp.end <= e])
+                   for i, (s, e, g) in enumerate(pieces)]
+        if clauses:
+            out.append(Unit(sent, clauses, view, _heading(article, sent)))
+    article.cache["figure_units"] = out
+    return list(out)
+
+
+def _heading(article: Article, sent: Sentence) -> bool:
+    """A short line of its own with no closing stop: a title or a sub-heading."""
+    text = article.original
+    before = text[max(0, sent.start - 1):sent.start]
+    after = text[sent.end:sent.end + 1]
+    return (before in ("", "\n") and after in ("", "\n") and len(sent.text) < 120
+            and sent.text[-1:] not in ".!?؟:" and not sent.list_item)
+
+
+# --------------------------------------------------------------------------------------------- metric
+
+
+@dataclass(frozen=True)
+class Hit:
+    fs: int
+    fe: int
+    value: str
+    count: str
+
+
+def metric_hits(unit: Unit, clause: Clause) -> list[Hit]:
+    m = metrics()
+    out = []
+    for mt in m.regex.finditer(unit.view.text, clause.fs, clause.fe):
+        if mt.end() > clause.fe:
+            continue
+        _key, value, count = m.rows[(mt.lastindex or 1) - 1]
+        out.append(Hit(mt.start(mt.lastindex or 0), mt.end(), value, count))
+    return out
+
+
+def value_metric(unit: Unit, clause: Clause, fpos: int, back: int = 2) -> tuple[str | None, Clause]:
+    """The metric of a value (money, tonnes, a share) at folded offset ``fpos`` of ``clause``: the nearest word
+    before it in the clause, then after it, then in up to ``back`` clauses before. ``"-"``: no figure."""
+    hits = metric_hits(unit, clause)
+    for h in reversed([h for h in hits if h.fe <= fpos]):
+        if h.value:
+            return h.value, clause
+    for h in [h for h in hits if h.fs >= fpos]:
+        if h.value:
+            return h.value, clause
+    i = clause.index - 1
+    while i >= 0 and back > 0:
+        prev = unit.clauses[i]
+        if prev.seg != clause.seg:
+            break
+        for h in reversed(metric_hits(unit, prev)):
+            if h.value:
+                return h.value, prev
+        back -= 1
+        i -= 1
+    return None, clause
+
+
+def count_metric(unit: Unit, span: Span) -> str | None:
+    """The metric a count's own noun names (``59 شركة`` -> companies), ``"-"`` for deals, None for other nouns."""
+    fs, fe = unit.fpos(span.start), unit.fpos(span.end)
+    m = metrics()
+    for mt in m.regex.finditer(unit.view.text, fs, fe):
+        if mt.end() <= fe:
+            return m.rows[(mt.lastindex or 1) - 1][2] or None
+    return None
+
+
+# --------------------------------------------------------------------------------------------- countries
+
+
+@dataclass
+class Place:
+    code: str
+    start: int
+    role: str | None  # "origin", "dest" or None (no preposition)
+    strong: bool  # a country span or demonym (not a city or a person's country)
+
+
+def _words_before(unit: Unit, fpos: int, lo: int, n: int = 3) -> list[str]:
+    return _WORD.findall(unit.view.text[max(lo, fpos - 40):fpos])[-n:]
+
+
+def _demonym(span: Span) -> bool:
+    """``الكازاخستاني``، ``تركية``: an adjective of nationality (it may follow the noun a preposition governs)."""
+    return span.kind == "country" and fold(span.text).endswith(("ي", "يه", "يين", "يون", "يات"))
+
+
+def _role(unit: Unit, clause: Clause, span: Span) -> str | None:
+    """``من X`` -> origin; ``إلى X``، ``لـX``، ``في X``، ``في الاقتصاد الكازاخستاني`` -> destination."""
+    fpos = unit.fpos(span.start)
+    glued = unit.view.text[max(0, fpos - 2):fpos]
+    if glued[-1:] in ("ل", "ب") and (len(glued) < 2 or not glued[-2].isalpha() or glued[-2] in "لوف"):
+        return "dest"
+    reach = 2 if _demonym(span) or span.kind in ("place", "org") else 1
+    for w in reversed(_words_before(unit, fpos, clause.fs, reach)):
+        if w in _ORIGIN_PREP:
+            return "origin"
+        if w in _DEST_PREP or (w[:1] == "و" and w[1:] in _DEST_PREP):
+            return "dest"
+        if w.isdigit():
+            break
+    return None
+
+
+def places(unit: Unit, clauses: list[Clause]) -> list[Place]:
+    out: list[Place] = []
+    for c in clauses:
+        for s in c.spans:
+            code = span_country(s)
+            if not code:
+                continue
+            role = _role(unit, c, s)
+            if s.kind == "place" and role is None:
+                continue  # a city only counts as a destination or origin (عبر خط باكو is no party)
+            out.append(Place(code, s.start, role, s.kind == "country"))
+    return out
+
+
+def partner_marker(unit: Unit, clauses: list[Clause]) -> bool:
+    words = partner_words()
+    for c in clauses:
+        for w in _WORD.findall(unit.view.text[c.fs:c.fe]):
+            if w in words or (w[:1] in "وبل" and w[1:] in words):
+                return True
+    return False
+
+
+def choose_countries(article: Article, unit: Unit, clauses: list[Clause], metric: str,
+                     near: int) -> tuple[list[str], dict[str, str | None]] | None:
+    """The two countries of a measure and their roles; None when it is a one-country number."""
+    found = places(unit, clauses)
+    codes: list[str] = []
+    for p in sorted(found, key=lambda p: (p.role is None, not p.strong, abs(p.start - near))):
+        if p.code not in codes:
+            codes.append(p.code)
+    pair = main_pair(article)
+    if len(codes) > 2:
+        ranked = sorted(codes, key=lambda c: (pair is None or c not in pair, codes.index(c)))
+        codes = ranked[:2]
+    roles: dict[str, str | None] = {}
+    for p in found:
+        if p.code in codes and roles.get(p.code) is None:
+            roles[p.code] = p.role
+    if len(codes) < 2:
+        if pair is None:
+            return None
+        marker = partner_marker(unit, clauses)
+        if len(codes) == 1:
+            if codes[0] not in pair:
+                return None
+            has_role = roles.get(codes[0]) is not None
+            if not (marker or metric in _BILATERAL or has_role):
+                return None
+            other = pair[1] if pair[0] == codes[0] else pair[0]
+            codes.append(other)
+            roles[other] = "implied"
+        else:
+            if not (marker or metric in _BILATERAL or metric == "investment"):
+                return None
+            codes = list(pair)
+            roles = {c: "implied" for c in codes}
+    return sorted(codes), roles
+
+
+def direction(metric: str, countries: list[str], roles: dict[str, str | None]) -> tuple[str | None, str | None]:
+    """(from, to) of a directed metric. Roles: origin/dest from a preposition, None for a country named without
+    one (the origin, or the destination of imports), "implied" for the partner the main pair supplied."""
+    if metric not in _DIRECTED:
+        return None, None
+    unmarked = "dest" if metric == "import" else "origin"
+    a, b = countries
+    ra, rb = roles.get(a), roles.get(b)
+    if metric == "freight" and ra in (None, "implied") and rb in (None, "implied"):
+        return None, None
+    ra = unmarked if ra is None else ra
+    rb = unmarked if rb is None else rb
+    flip = {"origin": "dest", "dest": "origin"}
+    if ra == "implied" and rb != "implied":
+        ra = flip[rb]
+    elif rb == "implied" and ra != "implied":
+        rb = flip[ra]
+    if ra == rb or "implied" in (ra, rb):
+        return None, None
+    return (a, b) if ra == "origin" else (b, a)
+
+
+def currency(unit_code: str, countries: list[str], article: Article) -> str:
+    if len(unit_code) == 3 or unit_code in ("t", "count", "percent"):
+        return unit_code
+    for c in [*countries, *article_countries(article)]:
+        code = resolve_currency(unit_code, c)
+        if code != unit_code:
+            return code
+    return unit_code
+
+
+# --------------------------------------------------------------------------------------------- attributes
+
+
+def _date_ok(span: Span) -> bool:
+    v = span.value
+    # a single day is when something was said or signed, not a period
+    return not (isinstance(v, str) and "/" not in v and (len(v) == 10 or "W" in v))
+
+
+def _comparison(unit: Unit, clause: Clause, span: Span) -> bool:
+    words = _words_before(unit, unit.fpos(span.start), clause.fs, 2)
+    cmp = _comparison_words()
+    return any(w in cmp or w.removeprefix("ب") in cmp for w in words)
+
+
+def period(unit: Unit, clause: Clause, number: Span) -> Span | None:
+    """The date span of a figure: in its clause with no other number between, else a leading clause of dates."""
+    nums = clause.numbers()
+    best: tuple[int, Span] | None = None
+    for d in clause.spans:
+        if d.kind != "date" or not _date_ok(d) or _comparison(unit, clause, d):
+            continue
+        lo, hi = sorted((d.start, number.start))
+        if any(lo < n.start < hi and n is not number for n in nums):
+            continue
+        dist = abs(d.start - number.start)
+        if best is None or dist < best[0]:
+            best = (dist, d)
+    if best:
+        return best[1]
+    if clause.index > 0:
+        prev = unit.clauses[clause.index - 1]
+        if prev.seg == clause.seg and not prev.numbers() and not metric_hits(unit, prev):
+            dates = [d for d in prev.spans if d.kind == "date" and _date_ok(d)]
+            if dates:
+                return dates[-1]
+    return None
+
+
+def change_of(unit: Unit, clause: Clause, span: Span) -> float | None:
+    """The signed change a percentage states, or None when it is no change (a share)."""
+    regex, sign = _change_words()
+    fpos = unit.fpos(span.start)
+    before = unit.view.text[clause.fs:fpos]
+    near = before[-30:]
+    hits = list(regex.finditer(near))
+    if not hits:
+        return None
+    s = sign[hits[-1].group(1)]
+    if s == 0:
+        signs = [sign[h.group(1)] for h in regex.finditer(before) if sign[h.group(1)]]
+        if not signs:
+            return None
+        s = signs[-1]
+    value = float(span.value) if isinstance(span.value, (int, float)) else None
+    if value is None:
+        return None
+    value = -value if s < 0 else value
+    return int(value) if value.is_integer() else value
+
+
+def approx_before(unit: Unit, clause: Clause, fpos: int) -> bool:
+    return _phrase_regex("figure_approx.txt", any_ending=True).search(unit.view.text, clause.fs, fpos) is not None
+
+
+def _subset(unit: Unit, clause: Clause, span: Span) -> bool:
+    words = _words_before(unit, unit.fpos(span.start), clause.fs, 2)
+    return any(w in _subset_words() or w[1:] in _subset_words() for w in words)
+
+
+def _company_deal(unit: Unit, clause: Clause, number: Span) -> bool:
+    """``ستستثمر شركة X 160 مليار``: one company's deal is a project, not a figure of the relation."""
+    return any(s.kind == "org" and s.end <= number.start and number.start - s.end < 25 for s in clause.spans)
+
+
+# --------------------------------------------------------------------------------------------- extraction
+
+
+def _amount(span: Span) -> tuple[Any, str | None, bool]:
+    v = span.value if isinstance(span.value, dict) else {}
+    return v.get("value"), v.get("unit"), bool(v.get("approx"))
+
+
+def extract(article: Article) -> list[Fact]:
+    from alaqat.extract.target import claimed
+
+    taken = claimed(article)
+    facts: list[Fact] = []
+    for unit in units(article):
+        if not any(s.kind in ("amount", "percent") for s in unit.sent.spans):
+            continue
+        facts.extend(_unit_figures(article, unit, taken))
+    return facts
+
+
+def _unit_figures(article: Article, unit: Unit, taken: set[int]) -> list[Fact]:
+    out: list[tuple[Span, Fact]] = []
+    used_counts: set[int] = set()
+    changes: list[tuple[Clause, Span, float]] = []
+    for clause in unit.clauses:
+        nums = clause.numbers()
+        companions = _companions(nums, taken)
+        for span in nums:
+            if span.start in taken or span.start in used_counts or span.start in companions.values():
+                continue
+            if span.kind == "percent":
+                ch = change_of(unit, clause, span)
+                if ch is not None:
+                    changes.append((clause, span, ch))
+                    continue
+            fact = _figure(article, unit, clause, span, companions.get(span.start), used_counts)
+            if fact is not None:
+                out.append((span, fact))
+    for clause, span, ch in changes:
+        target = _change_owner(unit, clause, span, out)
+        if target is not None and target.fields.get("change_pct") is None:
+            target.fields["change_pct"] = ch
+    return [f for _, f in out]
+
+
+def _change_owner(unit: Unit, clause: Clause, span: Span, found: list[tuple[Span, Fact]]) -> Fact | None:
+    same_clause = [(s, f) for s, f in found if clause.start <= s.start < clause.end]
+    if same_clause:
+        return min(same_clause, key=lambda sf: abs(sf[0].start - span.start))[1]
+    if clause.numbers() != [span]:
+        return None
+    before = [(s, f) for s, f in found if s.start < clause.start and unit.clause_of(s.start).seg == clause.seg]
+    return before[-1][1] if before else None
+
+
+def _companions(nums: list[Span], taken: set[int]) -> dict[int, int]:
+    """Money (or tonnes) start -> the count right before it in the clause (``45 مشروعًا ... بقيمة 14.5 مليار``)."""
+    out: dict[int, int] = {}
+    last_count: Span | None = None
+    for s in nums:
+        if s.start in taken:
+            continue
+        if s.kind == "amount" and _amount(s)[1] == "count":
+            last_count = s
+        elif s.kind == "amount":
+            if last_count is not None:
+                out[s.start] = last_count.start
+            last_count = None
+    return out
+
+
+def _figure(article: Article, unit: Unit, clause: Clause, span: Span, companion_at: int | None,
+            used_counts: set[int]) -> Fact | None:
+    value, unit_code, approx = _amount(span) if span.kind == "amount" else (span.value, "percent", False)
+    if value is None or unit_code is None:
+        return None
+    fpos = unit.fpos(span.start)
+    count: Any = None
+    companion: Span | None = None
+    if unit_code == "count":
+        if _subset(unit, clause, span):
+            return None
+        metric = count_metric(unit, span)
+        if metric in (None, "-"):
+            return None
+        if metric == "meetings" and not _meeting_ok(unit, clause, span):
+            return None
+        mclause = clause
+    else:
+        companion = next((b for b in clause.spans if b.start == companion_at and b.kind == "amount"), None)
+        cmetric = count_metric(unit, companion) if companion is not None else None
+        if cmetric == "-":
+            return None
+        metric, mclause = value_metric(unit, clause, fpos)
+        if cmetric == "projects" or (cmetric == "companies" and metric in (None, "-", "investment")):
+            metric = "projects" if cmetric == "projects" else "investment"
+        if metric in (None, "-", "companies", "students", "meetings"):
+            return None
+        if unit_code == "t" and metric not in ("freight", "export", "import", "trade"):
+            return None
+        if unit_code == "percent":
+            if metric not in ("export", "import", "trade") or not _share(unit, clause, span):
+                return None
+        elif metric == "freight" and unit_code != "t":
+            return None
+        if metric in ("investment", "export") and _company_deal(unit, clause, span):
+            return None
+        if companion is not None:
+            count = _amount(companion)[0]
+            used_counts.add(companion.start)
+    if unit.heading and not _explicit(unit, clause):
+        return None
+    region = unit.clauses[mclause.index:clause.index + 1] if mclause.index <= clause.index else [clause]
+    chosen = choose_countries(article, unit, region, metric, span.start)
+    if chosen is None:
+        return None
+    countries, roles = chosen
+    src, dst = direction(metric, countries, roles)
+    if metric == "import":
+        metric = "export"
+    approx = approx or approx_before(unit, clause, fpos)
+    date = period(unit, clause, span)
+    fields: dict[str, object] = {
+        "metric": metric, "countries": countries, "from": src, "to": dst,
+        "value": value, "unit": currency(unit_code, countries, article), "count": count,
+        "period": date.value if date is not None else None, "change_pct": None, "approx": approx,
+    }
+    lo = min(mclause.start, clause.start)
+    hi = clause.end
+    if date is not None:
+        lo, hi = min(lo, date.start), max(hi, date.end)
+        lo = min(lo, unit.clause_of(date.start).start)
+    conf = 0.6 + (0.15 if metric != "other" else 0.0) + (0.1 if len(region) == 1 else 0.0)
+    fact = make_fact(article, "figure", fields, lo, hi, confidence=min(conf, 0.9))
+    fact.aux["heading"] = unit.heading
+    return fact
+
+
+def _meeting_ok(unit: Unit, clause: Clause, span: Span) -> bool:
+    """Meetings are counted for leaders or a joint body (not ``3 لقاءات`` of a forum's sessions with firms)."""
+    return True
+
+
+def _share(unit: Unit, clause: Clause, span: Span) -> bool:
+    """``25% من حبوب كازاخستان``: a share of something, not a rate."""
+    after = unit.view.text[unit.fpos(span.end):unit.fpos(span.end) + 6]
+    return after.lstrip().startswith("من")
+
+
+def _explicit(unit: Unit, clause: Clause) -> bool:
+    """A heading gives a figure only with its countries or a word for both sides in it."""
+    found = {p.code for p in places(unit, unit.clauses)}
+    return len(found) >= 2 or partner_marker(unit, unit.clauses)
+
+
+# --------------------------------------------------------------------------------------------- merging
+
+
+def _close(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    try:
+        x, y = float(a), float(b)
+    except (TypeError, ValueError):
+        return bool(a == b)
+    return x == y or abs(x - y) <= 0.02 * max(abs(x), abs(y))
+
+
+def _agree(a: Any, b: Any) -> bool:
+    return a is None or b is None or a == b
+
+
+def same(a: Fact, b: Fact) -> bool:
+    """One figure: same metric, countries, unit and value (within 2%), and periods and directions that agree."""
+    fa, fb = a.fields, b.fields
+    return (fa.get("metric") == fb.get("metric") and fa.get("countries") == fb.get("countries")
+            and fa.get("unit") == fb.get("unit") and _close(fa.get("value"), fb.get("value"))
+            and _agree(fa.get("period"), fb.get("period")) and _agree(fa.get("from"), fb.get("from"))
+            and _agree(fa.get("count"), fb.get("count")))
+
+
+__all__ = ["extract", "same"]
