@@ -112,6 +112,10 @@ def score_events(store: SQLiteStore, show: bool = False) -> tuple[float, float, 
             print(f"  no fact for {k[0]} in {k[1]}")
         for line in missing:
             print("  " + line)
+    aligned = {p for p in gold_pairs if all(mentions[k] for k in p)}
+    _, ar_, _, _, agold = pr(pred_pairs, aligned)
+    print(f"  (merge rule alone: recall {ar_:.3f} over the {agold} gold pairs whose mentions both have a stored fact;"
+          f" {len(keys) - sum(1 for k in keys if not mentions[k])} of {len(keys)} gold mentions have one)")
     return pr(pred_pairs, gold_pairs)
 
 
@@ -128,6 +132,8 @@ def main() -> int:
         counts = api.rebuild(store)
         print(f"ingested {len(result.stored) + len(result.updated) + len(result.unchanged)} documents,"
               f" {result.facts} facts; rebuild: {counts}")
+        if result.rejected:
+            print(f"refused {len(result.rejected)} document(s), e.g. {result.rejected[0][0]}: {result.rejected[0][1]}")
         ok = True
         for name, (p, r, tp, npred, ngold) in (("clusters", score_clusters(store)),
                                                ("events", score_events(store, args.verbose))):

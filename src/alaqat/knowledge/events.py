@@ -264,6 +264,11 @@ def compatible(a: Mention, b: Mention, same: Same = _default_same) -> Reason | N
             elif dated and min(precision(da), precision(db)) >= 3:
                 strength = max(strength, MEDIUM)
                 reasons.append(f"same countries, same day ({da})")
+            elif (fa.get("kind") and fa.get("kind") == fb.get("kind") and fa.get("status") == "signed"
+                  and _sectors_meet(fa, fb) and _reported_within(a, b)):
+                strength = max(strength, MEDIUM)
+                reasons.append(f"same countries and kind ({fa['kind']}); an undated report of the signing was "
+                               f"published within the other's date ({da or db})")
     elif t == "figure":
         same_value = values_apart(fa.get("value"), fb.get("value")) is False
         pa_, pb_ = fa.get("period"), fb.get("period")
@@ -331,6 +336,22 @@ def _implausible(a: Mention, b: Mention) -> str | None:
             dated[1] < undated_pub[0] - dt.timedelta(days=_AFTER):
         return f"undated mention in an article of {undated_pub[0]} is not about {date_of(a) or date_of(b)}"
     return None
+
+
+def _sectors_meet(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    sa, sb = set(_list(a.get("sectors"))), set(_list(b.get("sectors")))
+    return not sa or not sb or bool(sa & sb)
+
+
+def _reported_within(a: Mention, b: Mention) -> bool:
+    """One is dated (month or day), the other undated and published inside that date's period."""
+    for x, y in ((a, b), (b, a)):
+        dx = date_of(x)
+        if dx is not None and date_of(y) is None and precision(dx) >= 2:
+            px, py = period(dx), period(y.published)
+            if px and py and px[0] <= py[0] <= px[1]:
+                return True
+    return False
 
 
 def _common(xs: list[str], ys: list[str], kind: str, same: Same) -> str | None:
