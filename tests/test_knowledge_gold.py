@@ -140,7 +140,7 @@ def test_duplicate_clusters():
     kinds = data.get("kinds")
     if kinds is not None:
         assert len(kinds) == len(clusters)
-        for cluster, kind in zip(clusters, kinds):
+        for cluster, kind in zip(clusters, kinds, strict=True):
             assert set(kind) == set(cluster), cluster
             assert set(kind.values()) <= KINDS, kind
             assert list(kind.values()).count("original") == 1, kind
