@@ -22,7 +22,7 @@ from alaqat.arabic.normalise import fold
 NUM_PERM = 128
 SHINGLE = 3
 LSH_THRESHOLD = 0.2
-JACCARD = 0.3
+JACCARD = 0.36
 CONTAINMENT = 0.6
 MIN_SHINGLES = 8
 SCHEME = "affine32"
