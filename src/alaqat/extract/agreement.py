@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from alaqat.arabic.dates import due_of
@@ -52,7 +52,10 @@ _CONNECT = frozenset({"و", "او", "،", ","})
 _QUOTES = frozenset('"“”«»\'‘’()[]-–')
 _MAX_AFTER_TRIGGER = 8  # a signing word after the document (``18 اتفاقية تم توقيعها``) within this many tokens
 _MAX_STRICT_GAP = 6  # a strict document word (``عقد``) needs its signing word at most this many tokens before
-_PREFILTER = re.compile(r"تفاق|مذكر|بروتوكول|خارط|خريط|مشترك|عقد|عقود|معاهد|ميثاق|وثيق|وثائق|تنفيذي|تفاقي")
+# cheap tests on a folded sentence before any other work: a document word, and a signing or planning word
+_PREFILTER = re.compile(r"تفاق|مذكر|بروتوكول|خارط|خريط|(?:اعلان|بيان)ا? (?:ال)?مشترك|عقد|عقود|معاهد|ميثاق|وثيق|وثائق"
+                        r"|تنفيذي")
+_PREFILTER_SIGN = re.compile(r"وقع|توقيع|برم|توصل|تبادل|اتفق|اعداد|صياغ|تفاوض|مسود|قيد ال")
 
 
 # ------------------------------------------------------------------------------------------------ lexicons
@@ -62,13 +65,25 @@ def _bare(tok: str) -> str:
     return tok[2:] if tok.startswith("ال") and len(tok) > 4 else tok
 
 
-def _cores(tok: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 16)
+def _cores(tok: str) -> tuple[tuple[str, str], ...]:
     """(prefix, base) readings of a folded token, the literal one first."""
     out = [("", tok)]
     for p in _PREFIXES:
         if tok.startswith(p) and len(tok) - len(p) >= 2:
             out.append((p, tok[len(p):]))
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _keys(tok: str) -> tuple[tuple[str, str], ...]:
+    """(prefix, key) pairs a token can be looked up by: its readings, with and without the article."""
+    out: list[tuple[str, str]] = []
+    for prefix, base in _cores(tok):
+        for key in (base, _bare(base)):
+            if (prefix, key) not in out:
+                out.append((prefix, key))
+    return tuple(out)
 
 
 class _Phrases:
@@ -90,12 +105,15 @@ class _Phrases:
 
     def match(self, toks: list[str], i: int) -> tuple[int, Any, str] | None:
         """(end token, value, clitic prefix) of the longest phrase starting at token ``i``."""
-        for prefix, base in _cores(toks[i]):
-            for key in (base, _bare(base)):
-                for rest, value in self.first.get(key, ()):
-                    j = i + 1 + len(rest)
-                    if j <= len(toks) and all(_bare(toks[i + 1 + k]) == w for k, w in enumerate(rest)):
-                        return j, value, prefix
+        first = self.first
+        for prefix, key in _keys(toks[i]):
+            entries = first.get(key)
+            if entries is None:
+                continue
+            for rest, value in entries:
+                j = i + 1 + len(rest)
+                if j <= len(toks) and all(_bare(toks[i + 1 + k]) == w for k, w in enumerate(rest)):
+                    return j, value, prefix
         return None
 
     def words(self) -> set[str]:
@@ -647,7 +665,7 @@ def _agreed_without_word(ctx: _Ctx, s: _S, trig: list[_Trigger]) -> list[Fact]:
     for t in trig:
         if t.role != "agree":
             continue
-        end = next((k for k in range(t.j, s.n) if s.toks[k] == "على" or s.toks[k] in _HARD), s.n)
+        end = next((k for k in range(t.j, s.n) if s.toks[k] == "علي" or s.toks[k] in _HARD), s.n)
         orgs = [o for o in _outer_orgs(s, s.clause_start(t.i), end)
                 if (nm := _party_name(o[2])) and not _is_state(nm, ctx.lex)]
         if len(orgs) < 2:
@@ -735,7 +753,10 @@ def extract(article: Article) -> list[Fact]:
                 body.append(_item_fact(ctx, _S(article, sent), list_status))
                 continue
             list_status = None
-        if not _PREFILTER.search(sent.folded) and "اتفق" not in sent.folded:
+        if not _PREFILTER_SIGN.search(sent.folded):
+            if not (n + 1 < len(sents) and sents[n + 1].list_item and _PREFILTER.search(sent.folded)):
+                continue
+        elif not _PREFILTER.search(sent.folded) and "اتفق" not in sent.folded:
             continue
         s = _S(article, sent)
         groups = _groups(s, lex)
