@@ -13,8 +13,8 @@ import re
 from functools import cache
 
 from alaqat.arabic.normalise import Folded, fold
-from alaqat.extract.actors import Actor, actors, best_person, last_person_before, outlet_country
-from alaqat.extract.context import Sentence, load_table, main_pair, make_fact, sentences, span_country
+from alaqat.extract.actors import Actor, actors, best_person, is_title, last_person_before, outlet_country
+from alaqat.extract.context import Sentence, load_lines, load_table, main_pair, make_fact, sentences, span_country
 from alaqat.model import Article, Fact, Span
 
 _TOKEN = re.compile(r"[\w\u0600-\u06ff]+")
@@ -64,6 +64,18 @@ def _date_key(span: Span) -> str:
     return f"m{_MONTH_NO.get(m.group(), 0)}" if m else " ".join(f.split())
 
 
+def _near_destination(article: Article, sent: Sentence, t_end: int, guest: Actor) -> bool:
+    """A country or city right after the verb (``زار بكين``، ``وصل إلى``) or after its subject."""
+    anchor = guest.end if guest.start >= t_end else t_end
+    for s in _destinations(article, sent, t_end):
+        if s.start - anchor > 60 and s.start - t_end > 60:
+            break
+        between = _TOKEN.findall(fold(article.original[min(anchor, s.start):s.start]))
+        if len(between) <= 4:
+            return True
+    return False
+
+
 def _dates(span: Span) -> tuple[str | None, str | None]:
     v = span.value
     if not isinstance(v, str) or not v:
@@ -87,7 +99,7 @@ def _pick_guest(article: Article, sent: Sentence, role: str, t_start: int, t_end
     if role == "noun_pron":
         return before[-1] if before else last_person_before(article, t_start)
     if role == "noun":
-        if after and after[0].start - t_end < 40:
+        if after and after[0].start - t_end < 40 and _bridge(article, t_end, after[0].start):
             return after[0]
         word = fold(article.original[t_start:t_end])
         if word.startswith(("ال", "وال", "بال", "لل", "فال")):
@@ -99,8 +111,10 @@ def _pick_guest(article: Article, sent: Sentence, role: str, t_start: int, t_end
             return last_person_before(article, t_start)  # "قام سموه بزيارة": the person named before
         return None
     if role in ("guest_verb", "attend", "meet"):
-        if after and after[0].start - t_end < 80:
-            return after[0]  # verb first: "يصل إلى القاهرة اليوم الرئيس ..."
+        dest = _destinations(article, sent, t_end)
+        if after and after[0].start - t_end < 80 and (not dest or after[0].start < dest[0].start
+                                                      or _bridge(article, dest[0].end, after[0].start)):
+            return after[0]  # verb first: "وصل الرئيس ... إلى" or "يصل إلى القاهرة اليوم الرئيس ..."
         return _subject(before)
     if role == "host_verb":
         # استقبل HOST GUEST (verb first) or HOST استقبل GUEST
@@ -108,6 +122,28 @@ def _pick_guest(article: Article, sent: Sentence, role: str, t_start: int, t_end
             return after[0]
         if len(after) >= 2:
             return after[1]
+    return None
+
+
+def _bridge(article: Article, start: int, end: int) -> bool:
+    """Only visit adjectives, relative pronouns, days or titles between ``start`` and ``end``."""
+    toks = _TOKEN.findall(fold(article.original[start:end]))
+    bridge = load_lines("visit_bridge.txt")
+    return all(t in bridge or is_title(t) for t in toks)
+
+
+def _ambassador(article: Article, actor: Actor) -> bool:
+    """Ambassadors live in the host country: receiving one is no visit."""
+    lead = _TOKEN.findall(fold(article.original[max(0, actor.start - 30):actor.start]))[-3:]
+    return any(t.lstrip("و").removeprefix("ال") in ("سفير", "سفيره", "القائم") for t in lead)
+
+
+def _event_venue(sent: Sentence, guest: Actor) -> str | None:
+    for ev in sent.of("event"):
+        for s in sent.spans:
+            c = span_country(s)
+            if s.kind in ("place", "country") and ev.start <= s.start and s.end <= ev.end and c and c != guest.country:
+                return c
     return None
 
 
@@ -286,14 +322,16 @@ def _invited_by(article: Article, actor: Actor) -> bool:
 def _visit(article: Article, sent: Sentence, role: str, t_start: int, t_end: int, acts: list[Actor],
            inviters: list[Actor]) -> Fact | None:
     guest = _pick_guest(article, sent, role, t_start, t_end, acts)
-    if guest is None or guest.country is None:
+    if guest is None or guest.country is None or _ambassador(article, guest):
         return None
     if inviters and inviters[0].country and inviters[0].country != guest.country:
         acts = [inviters[0], *acts]  # the one who invites is the host
-    if role in ("guest_verb",) and not _destinations(article, sent, t_end):
-        return None  # "توجه" without a destination is a trend, not travel
+    if role == "guest_verb" and not _near_destination(article, sent, t_end, guest):
+        return None  # "توجه" without a destination is a trend, not travel; "وصلت الشرطة إلى المبنى" no visit
     if role == "attend" and not sent.of("event"):
         return None
+    if role == "attend" and not _event_venue(sent, guest) and not _venue(article, sent, guest):
+        return None  # "شارك في الاجتماع": where is not said
     if role == "meet":
         venue = _venue(article, sent, guest)
         if venue is None:
