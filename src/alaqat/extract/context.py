@@ -185,21 +185,41 @@ def sectors_of(text: str) -> list[str]:
     found: list[str] = []
     regex, sector_of = _sector_regex()
     for m in regex.finditer(fold(text)):
-        sector = sector_of[m.group(1)]
+        sector = _lookup(sector_of, m.group(1))
+        if sector is None:
+            continue
         if sector not in found:
             found.append(sector)
     return found
 
 
+def _lookup(sector_of: dict[str, str], word: str) -> str | None:
+    """The sector of a matched word: its keyword is the longest key the word starts with."""
+    for end in range(len(word), 1, -1):
+        sector = sector_of.get(word[:end])
+        if sector is not None:
+            return sector
+    return None
+
+
 @cache
 def _sector_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     sector_of: dict[str, str] = {}
+    prefixes: set[str] = set()
     for key, sector, *_ in load_table("sectors.tsv"):
-        sector_of.setdefault(key, sector)
+        is_prefix = key.endswith("*")
+        key = key.rstrip("*")
+        forms = [key]
         if key.startswith("ال"):
-            sector_of.setdefault("لل" + key[2:], sector)  # ل + ال -> لل
+            forms += ["لل" + key[2:], key[2:]]  # ل + ال -> لل; and the bare noun (بورصة, صادرات)
+        for form in forms:
+            sector_of.setdefault(form, sector)
+            if is_prefix:
+                prefixes.add(form)
     keys = sorted(sector_of, key=len, reverse=True)
-    regex = re.compile(r"(?<![\w])(?:[وفبك]|وب|ول|وك)?(?:ال)?(" + "|".join(map(re.escape, keys)) + ")")
+    alternatives = [re.escape(k) + (r"[\w]*" if k in prefixes else r"(?:ه|ات|ي|يه|يات|ين|ون|ها)?(?![\w])")
+                    for k in keys]
+    regex = re.compile(r"(?<![\w])(?:[وفبك]|وب|ول|وك)?(?:ال)?(" + "|".join(f"(?:{a})" for a in alternatives) + ")")
     return regex, sector_of
 
 
