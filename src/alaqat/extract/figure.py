@@ -37,6 +37,7 @@ from typing import Any
 
 from alaqat.arabic.normalise import Folded, fold
 from alaqat.arabic.numbers import resolve_currency
+from alaqat.extract.actors import outlet_country
 from alaqat.extract.context import (
     Sentence,
     article_countries,
@@ -52,11 +53,11 @@ from alaqat.model import Article, Fact, Span
 
 _CLAUSE_CUT = re.compile(r"[،,;؛:]\s+|\s+[-–—]\s+|(?<=\d)\.\s+")
 _WORD = re.compile(r"[\w\u0600-\u06ff]+")
-_PREFIX = r"(?<![\w\u0600-\u06ff])(?:[وف]?(?:ب|ل|ك)?(?:ال)?|[وف]?لل)"
+_PREFIX = r"(?<![^\W_])(?:[وف]?(?:ب|ل|ك)?(?:ال)?|[وف]?لل)"
 _DIRECTED = {"export", "import", "investment", "students", "companies", "freight", "other"}
 _BILATERAL = {"trade", "projects", "meetings", "freight"}
 _ORIGIN_PREP = {"من"}
-_DEST_PREP = {"الي", "في", "داخل", "لدي", "باتجاه", "نحو"}
+_DEST_PREP = {"الي", "في", "داخل", "باتجاه", "نحو"}
 
 
 # --------------------------------------------------------------------------------------------- data
@@ -94,7 +95,7 @@ def _phrase_regex(name: str, any_ending: bool = False) -> re.Pattern[str]:
     forms = sorted(set(load_lines(name)), key=len, reverse=True)
     end = r"\w*" if any_ending else r"(?![\w\u0600-\u06ff])"
     body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return re.compile(r"(?<![\w\u0600-\u06ff])[وف]?(?:" + body + ")" + end)
+    return re.compile(r"(?<![^\W_])[وفبل]?(?:" + body + ")" + end)
 
 
 @cache
@@ -102,11 +103,6 @@ def _change_words() -> tuple[re.Pattern[str], dict[str, int]]:
     sign = {k: (1 if s == "+" else -1 if s == "-" else 0) for k, s, *_ in load_table("figure_change_words.tsv")}
     body = "|".join(re.escape(k) for k in sorted(sign, key=len, reverse=True))
     return re.compile(r"(?<![\w\u0600-\u06ff])(?:[وف]?[بل]?)(" + body + r")(?![\w\u0600-\u06ff])"), sign
-
-
-@cache
-def partner_words() -> frozenset[str]:
-    return frozenset(load_lines("figure_partner_words.txt"))
 
 
 @cache
@@ -160,31 +156,28 @@ class Unit:
         return self.clauses[-1]
 
 
-def units(article: Article) -> list[Unit]:
-    """The article's sentences as clause lists (cached for both the figure and the target extractors)."""
-    cached = article.cache.get("figure_units")
-    if cached is not None:
-        return list(cached)
+def unit_of(article: Article, sent: Sentence) -> Unit | None:
+    """A sentence cut into clauses (cached per sentence for both the figure and the target extractors)."""
+    cache: dict[int, Unit | None] = article.cache.setdefault("figure_units", {})
+    if sent.index in cache:
+        return cache[sent.index]
     view = folded_view(article)
-    out: list[Unit] = []
-    for sent in sentences(article):
-        pieces: list[tuple[int, int, int]] = []
-        pos, seg = 0, 0
-        for m in _CLAUSE_CUT.finditer(sent.text):
-            if m.start() > pos:
-                pieces.append((sent.start + pos, sent.start + m.start(), seg))
-            if "." in m.group():
-                seg += 1
-            pos = m.end()
-        if pos < len(sent.text):
-            pieces.append((sent.start + pos, sent.end, seg))
-        clauses = [Clause(i, s, e, view.find_from_original(s), view.find_from_original(e), g,
-                          [sp for sp in sent.spans if s <= sp.start and sp.end <= e])
-                   for i, (s, e, g) in enumerate(pieces)]
-        if clauses:
-            out.append(Unit(sent, clauses, view, _heading(article, sent)))
-    article.cache["figure_units"] = out
-    return list(out)
+    pieces: list[tuple[int, int, int]] = []
+    pos, seg = 0, 0
+    for m in _CLAUSE_CUT.finditer(sent.text):
+        if m.start() > pos:
+            pieces.append((sent.start + pos, sent.start + m.start(), seg))
+        if "." in m.group():
+            seg += 1
+        pos = m.end()
+    if pos < len(sent.text):
+        pieces.append((sent.start + pos, sent.end, seg))
+    clauses = [Clause(i, s, e, view.find_from_original(s), view.find_from_original(e), g,
+                      [sp for sp in sent.spans if s <= sp.start and sp.end <= e])
+               for i, (s, e, g) in enumerate(pieces)]
+    unit = Unit(sent, clauses, view, _heading(article, sent)) if clauses else None
+    cache[sent.index] = unit
+    return unit
 
 
 def _heading(article: Article, sent: Sentence) -> bool:
@@ -219,15 +212,23 @@ def metric_hits(unit: Unit, clause: Clause) -> list[Hit]:
 
 
 def value_metric(unit: Unit, clause: Clause, fpos: int, back: int = 2) -> tuple[str | None, Clause]:
-    """The metric of a value (money, tonnes, a share) at folded offset ``fpos`` of ``clause``: the nearest word
-    before it in the clause, then after it, then in up to ``back`` clauses before. ``"-"``: no figure."""
+    """The metric of a value (money, tonnes, a share) at folded offset ``fpos`` of ``clause``: a word right after
+    it (``22 مليار دولار صادرات``), else the nearest word before it in the clause, then a word after it with no
+    other number between, then the nearest in up to ``back`` clauses before. ``"-"``: no figure."""
     hits = metric_hits(unit, clause)
+    text = unit.view.text
+    others = [unit.fpos(n.start) for n in clause.numbers() if unit.fpos(n.start) > fpos]
+    after = [h for h in hits if h.fs >= fpos and h.value and not any(o < h.fs for o in others)]
+    if after and len(_WORD.findall(text[fpos:after[0].fs])) <= 4:
+        first = after[0]
+        gap = _WORD.findall(text[fpos:first.fs])
+        if len(gap) <= 4 and not any(w in ("في", "من", "الي", "علي") for w in gap[2:]):
+            return first.value, clause
     for h in reversed([h for h in hits if h.fe <= fpos]):
         if h.value:
             return h.value, clause
-    for h in [h for h in hits if h.fs >= fpos]:
-        if h.value:
-            return h.value, clause
+    if after:
+        return after[0].value, clause
     i = clause.index - 1
     while i >= 0 and back > 0:
         prev = unit.clauses[i]
@@ -277,7 +278,7 @@ def _role(unit: Unit, clause: Clause, span: Span) -> str | None:
     glued = unit.view.text[max(0, fpos - 2):fpos]
     if glued[-1:] in ("ل", "ب") and (len(glued) < 2 or not glued[-2].isalpha() or glued[-2] in "لوف"):
         return "dest"
-    reach = 2 if _demonym(span) or span.kind in ("place", "org") else 1
+    reach = 3 if _demonym(span) else 2 if span.kind in ("place", "org") else 1
     for w in reversed(_words_before(unit, fpos, clause.fs, reach)):
         if w in _ORIGIN_PREP:
             return "origin"
@@ -303,12 +304,8 @@ def places(unit: Unit, clauses: list[Clause]) -> list[Place]:
 
 
 def partner_marker(unit: Unit, clauses: list[Clause]) -> bool:
-    words = partner_words()
-    for c in clauses:
-        for w in _WORD.findall(unit.view.text[c.fs:c.fe]):
-            if w in words or (w[:1] in "وبل" and w[1:] in words):
-                return True
-    return False
+    regex = _phrase_regex("figure_partner_words.txt")
+    return any(regex.search(unit.view.text, c.fs, c.fe) for c in clauses)
 
 
 def choose_countries(article: Article, unit: Unit, clauses: list[Clause], metric: str,
@@ -371,9 +368,14 @@ def direction(metric: str, countries: list[str], roles: dict[str, str | None]) -
 
 
 def currency(unit_code: str, countries: list[str], article: Article) -> str:
+    """An ISO code for a bare ``دينار``/``ريال``: the outlet's own currency when it is a party, else the party's
+    most mentioned in the article that has one."""
     if len(unit_code) == 3 or unit_code in ("t", "count", "percent"):
         return unit_code
-    for c in [*countries, *article_countries(article)]:
+    home = outlet_country(article)
+    ranked = article_countries(article)
+    order = sorted(countries, key=lambda c: (c != home, ranked.index(c) if c in ranked else 99))
+    for c in [*order, *ranked]:
         code = resolve_currency(unit_code, c)
         if code != unit_code:
             return code
@@ -403,7 +405,7 @@ def period(unit: Unit, clause: Clause, number: Span) -> Span | None:
         if d.kind != "date" or not _date_ok(d) or _comparison(unit, clause, d):
             continue
         lo, hi = sorted((d.start, number.start))
-        if any(lo < n.start < hi and n is not number for n in nums):
+        if any(lo < n.start < hi and n is not number and n.kind == "amount" for n in nums):
             continue
         dist = abs(d.start - number.start)
         if best is None or dist < best[0]:
@@ -468,10 +470,12 @@ def extract(article: Article) -> list[Fact]:
 
     taken = claimed(article)
     facts: list[Fact] = []
-    for unit in units(article):
-        if not any(s.kind in ("amount", "percent") for s in unit.sent.spans):
+    for sent in sentences(article):
+        if not any(s.kind in ("amount", "percent") for s in sent.spans):
             continue
-        facts.extend(_unit_figures(article, unit, taken))
+        unit = unit_of(article, sent)
+        if unit is not None:
+            facts.extend(_unit_figures(article, unit, taken))
     return facts
 
 
@@ -481,9 +485,10 @@ def _unit_figures(article: Article, unit: Unit, taken: set[int]) -> list[Fact]:
     changes: list[tuple[Clause, Span, float]] = []
     for clause in unit.clauses:
         nums = clause.numbers()
-        companions = _companions(nums, taken)
+        companions = _companions(unit, nums, taken)
+        counts = {c for c, _ in companions.values()}
         for span in nums:
-            if span.start in taken or span.start in used_counts or span.start in companions.values():
+            if span.start in taken or span.start in used_counts or span.start in counts:
                 continue
             if span.kind == "percent":
                 ch = change_of(unit, clause, span)
@@ -510,23 +515,28 @@ def _change_owner(unit: Unit, clause: Clause, span: Span, found: list[tuple[Span
     return before[-1][1] if before else None
 
 
-def _companions(nums: list[Span], taken: set[int]) -> dict[int, int]:
-    """Money (or tonnes) start -> the count right before it in the clause (``45 مشروعًا ... بقيمة 14.5 مليار``)."""
-    out: dict[int, int] = {}
+def _companions(unit: Unit, nums: list[Span], taken: set[int]) -> dict[int, tuple[int, bool]]:
+    """Money (or tonnes) start -> (start of its count, whether the count comes after it): the count right before
+    it in the clause (``45 مشروعًا ... بقيمة 14.5 مليار``), else projects or companies right after it
+    (``2.4 مليار دولار في 1222 مشروعا``)."""
+    out: dict[int, tuple[int, bool]] = {}
     last_count: Span | None = None
-    for s in nums:
-        if s.start in taken:
-            continue
+    free = [s for s in nums if s.start not in taken]
+    for i, s in enumerate(free):
         if s.kind == "amount" and _amount(s)[1] == "count":
             last_count = s
         elif s.kind == "amount":
             if last_count is not None:
-                out[s.start] = last_count.start
+                out[s.start] = (last_count.start, False)
+            elif i + 1 < len(free) and _amount(free[i + 1])[1] == "count" and free[i + 1].start - s.end < 20:
+                nxt = free[i + 1]
+                if count_metric(unit, nxt) in ("projects", "companies"):
+                    out[s.start] = (nxt.start, True)
             last_count = None
     return out
 
 
-def _figure(article: Article, unit: Unit, clause: Clause, span: Span, companion_at: int | None,
+def _figure(article: Article, unit: Unit, clause: Clause, span: Span, companion_at: tuple[int, bool] | None,
             used_counts: set[int]) -> Fact | None:
     value, unit_code, approx = _amount(span) if span.kind == "amount" else (span.value, "percent", False)
     if value is None or unit_code is None:
@@ -540,12 +550,13 @@ def _figure(article: Article, unit: Unit, clause: Clause, span: Span, companion_
         metric = count_metric(unit, span)
         if metric in (None, "-"):
             return None
-        if metric == "meetings" and not _meeting_ok(unit, clause, span):
+        if metric == "companies" and not _present(unit, clause):
             return None
         mclause = clause
     else:
-        companion = next((b for b in clause.spans if b.start == companion_at and b.kind == "amount"), None)
-        cmetric = count_metric(unit, companion) if companion is not None else None
+        at, after = companion_at if companion_at else (-1, False)
+        companion = next((b for b in clause.spans if b.start == at and b.kind == "amount"), None)
+        cmetric = count_metric(unit, companion) if companion is not None and not after else None
         if cmetric == "-":
             return None
         metric, mclause = value_metric(unit, clause, fpos)
@@ -556,7 +567,7 @@ def _figure(article: Article, unit: Unit, clause: Clause, span: Span, companion_
         if unit_code == "t" and metric not in ("freight", "export", "import", "trade"):
             return None
         if unit_code == "percent":
-            if metric not in ("export", "import", "trade") or not _share(unit, clause, span):
+            if metric not in ("export", "import") or not _share(unit, clause, span):
                 return None
         elif metric == "freight" and unit_code != "t":
             return None
@@ -593,9 +604,10 @@ def _figure(article: Article, unit: Unit, clause: Clause, span: Span, companion_
     return fact
 
 
-def _meeting_ok(unit: Unit, clause: Clause, span: Span) -> bool:
-    """Meetings are counted for leaders or a joint body (not ``3 لقاءات`` of a forum's sessions with firms)."""
-    return True
+def _present(unit: Unit, clause: Clause) -> bool:
+    """Companies that work, invest or are registered in the partner country (not a forum's participants)."""
+    return _phrase_regex("figure_presence_words.txt", any_ending=True).search(
+        unit.view.text, clause.fs, clause.fe) is not None
 
 
 def _share(unit: Unit, clause: Clause, span: Span) -> bool:

@@ -28,7 +28,7 @@ from typing import Any
 
 from alaqat.arabic.dates import due_of, end_of
 from alaqat.arabic.normalise import fold
-from alaqat.extract.context import load_lines, load_table, make_fact
+from alaqat.extract.context import load_lines, load_table, make_fact, sentences
 from alaqat.extract.figure import (
     Clause,
     Unit,
@@ -36,7 +36,7 @@ from alaqat.extract.figure import (
     count_metric,
     currency,
     metric_hits,
-    units,
+    unit_of,
 )
 from alaqat.model import Article, Fact, Span
 
@@ -112,6 +112,8 @@ def _led(unit: Unit, clause: Clause, span: Span, goal_fe: int, kind: str) -> boo
         if w in _LEAD or (w[:1] in "ول" and w[1:] in _LEAD):
             return True
     gap = [w for w in _WORD.findall(text[goal_fe:fpos]) if w not in _APPROX]
+    if kind in ("future", "reach"):  # أن يبلغ حجم التبادل التجاري 150 مليار دولار: the verb's object
+        return len(gap) <= 5 and not any(w in ("من", "عن", "حاليا") for w in gap)
     return kind == "aim" and len(gap) <= 1
 
 
@@ -130,9 +132,12 @@ def _goals(article: Article) -> list[_Goal]:
     regex, kinds = _triggers()
     mregex, mtable = _multipliers()
     out: list[_Goal] = []
-    for unit in units(article):
-        folded = unit.sent.folded
-        if not regex.search(folded) and "../" not in str([s.value for s in unit.sent.of("date")]):
+    for sent in sentences(article):
+        if not regex.search(sent.folded) and not any(
+                d.kind == "date" and str(d.value).startswith("../") for d in sent.spans):
+            continue
+        unit = unit_of(article, sent)
+        if unit is None:
             continue
         taken: set[int] = set()
         for clause in unit.clauses:
@@ -175,8 +180,8 @@ def _goal(unit: Unit, clause: Clause, fs: int, fe: int, kind: str, mregex: re.Pa
     if mm and (kind == "mult" or any(x.start() >= fe for x in mm)):
         multiplier = max(mtable.get(" ".join(x.group(1).split()), 2) for x in mm)
     measured = _measure_next(unit, clause, fe) or (amount is not None and _right_after(unit, fe, amount))
-    if kind == "raise" and not measured:
-        return None
+    if kind in ("raise", "mult") and not measured:
+        return None  # زيادة كبيرة، مضاعفة الرسوم: no measure of the relation follows
     if amount is None and multiplier is None:
         return None
     return _Goal(unit, clause, fs, fe, unit.view.pos[fs], kind, amount, amount_clause, multiplier)
@@ -223,10 +228,9 @@ def _metric(article: Article, goal: _Goal) -> tuple[str | None, Clause]:
     unit, clause = goal.unit, goal.clause
     if goal.amount is not None:
         v = goal.amount.value if isinstance(goal.amount.value, dict) else {}
-        if v.get("unit") == "count":
+        if v.get("unit") == "count":  # a count names its own measure (ألف طالب), or it is no goal of ours
             cm = count_metric(unit, goal.amount)
-            if cm and cm != "-":
-                return cm, clause
+            return (cm if cm != "-" else None), clause
     end_clause = goal.amount_clause or clause
     a_pos = unit.fpos(goal.amount.start) if goal.amount is not None else clause.fe
     hits = [h for c in unit.clauses[clause.index:end_clause.index + 1] for h in metric_hits(unit, c)]
@@ -254,12 +258,9 @@ def _metric(article: Article, goal: _Goal) -> tuple[str | None, Clause]:
 
 
 def _previous_unit(article: Article, unit: Unit) -> Unit | None:
-    prev = None
-    for u in units(article):
-        if u is unit:
-            return prev
-        prev = u
-    return None
+    if unit.sent.index == 0:
+        return None
+    return unit_of(article, sentences(article)[unit.sent.index - 1])
 
 
 def _due(goal: _Goal, region: list[Clause]) -> tuple[str | None, Span | None]:
