@@ -35,6 +35,7 @@ test: lint typecheck unit
 
 scores: setup
 	$(PY) scripts/score_sets.py
+	$(PY) scripts/score_knowledge.py
 
 clean:
 	rm -rf $(VENV) alaqat.db alaqat.db-wal alaqat.db-shm artifacts
