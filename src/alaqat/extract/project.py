@@ -1,0 +1,841 @@
+"""The ``project`` fact: a concrete undertaking (a plant, a route, a fund, a joint venture, an opening).
+
+A project noun (data: patterns/project_nouns.tsv) is a project when a governing word (patterns/project_status.tsv)
+speaks of building, launching, opening, running or investing in it: the nearest such word before the noun (or
+after it, in the passive: ``من المقرر إطلاقه``) gives the status; a document word met first (``مذكرة تفاهم
+لإنشاء مصنع``) makes it only what an agreement is about, which the contract leaves optional: no fact. An
+investment verb with an amount and ``في`` names its own project (``ستستثمر X 160 مليار تنغي في معالجة القمح``).
+
+Around the noun: the name runs from the noun to the first preposition, date, amount, verb or punctuation; the
+region (the noun's clause, and the next clause when it goes on about it: ``ومن المقرر إطلاقه ...``) gives the
+location (places after في/ب), the due date (``dates.due_of``) and the value (a money amount); actors are the
+organisations from the governing word's clause to the region's end (``الشركة`` refers back to the last company
+named). Countries are the actors', the places' and the countries named there, completed from the article's main
+pair. Generic mentions are dropped: a count of projects (a figure), a plural with no actor, site, value or date,
+a bare noun with nothing that makes it one thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from alaqat.arabic.dates import due_of
+from alaqat.arabic.normalise import Folded, fold
+from alaqat.arabic.numbers import resolve_currency
+from alaqat.extract.context import (
+    Sentence,
+    article_countries,
+    load_table,
+    main_pair,
+    make_fact,
+    sectors_of,
+    sentences,
+    span_country,
+)
+from alaqat.model import Article, Fact, Span
+
+_TOKEN = re.compile(r"\w+")  # letters and digits only: the Arabic comma (U+060C) is not part of a word
+_BOUNDARY = re.compile(r"[،,.;؛:()\[\]!?؟]|\s[-–—]\s")
+_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_OBJ_SUFFIXES = ("هما", "هم", "ها", "ه")
+_NOUN_SUFFIXES = ("", "ا", "ها", "هما", "هم", "ه", "ين", "ان")
+_STATUS_RANK = {"planned": 0, "underway": 1, "done": 2}
+
+#: words that end a project's name (prepositions, pronouns, connectors, time words); folded
+_NAME_STOP = frozenset(fold(w) for w in (
+    "في", "فى", "بحلول", "خلال", "عام", "العام", "على", "عن", "مع", "من", "منذ", "حتى", "لدى", "عند", "قبل", "بعد",
+    "ضمن", "حيث", "كما", "أو", "ثم", "إذا", "أن", "إن", "لأن", "لكن", "الذي", "التي", "اللذين", "اللتين", "الذين",
+    "والتي", "والذي", "هذا", "هذه", "ذلك", "تلك", "بما", "مما", "وذلك", "حاليا", "رسميا", "أيضا", "أمس", "اليوم",
+    "غدا", "بين", "إلى", "الى", "عبر", "بقيمة", "بتكلفة", "بقدرة", "بطاقة", "بسعة", "بمساحة", "باستثمارات",
+    "باستثمار", "بمعدل", "بهدف", "بغية", "بمشاركة", "بالتعاون", "بالشراكة", "بتمويل", "بدعم", "بإجمالي",
+    "بمبادرة", "لصالح", "وفق", "وفقا", "تابع", "قد", "لا", "لم", "لن", "سوف", "وهو", "وهي", "هو", "هي", "وسط",
+    "بعد", "بنحو", "بحوالي", "بأكثر", "حوالي", "نحو", "سنويا", "أسبوعيا", "يوميا", "شهريا",
+))
+#: of those, the ones a route's name goes on through (``رحلات مباشرة بين عمان وألماتي``)
+_ROUTE_GO = frozenset(fold(w) for w in ("بين", "إلى", "الى", "عبر", "من"))
+#: words before a noun that make it a set, not one thing
+_QUANTIFIERS = frozenset(fold(w) for w in (
+    "العديد", "عدد", "عددا", "مجموعة", "جميع", "كل", "بعض", "كافة", "مختلف", "أبرز", "عشرات", "مئات", "آلاف",
+    "سلسلة", "حزمة", "قائمة",
+))
+#: modifiers that say nothing about which thing it is
+_GENERIC_MODS = frozenset(fold(w) for w in (
+    "جديد", "جديدة", "جديدا", "الجديد", "الجديدة", "كبير", "كبيرة", "كبيرا", "ضخم", "ضخمة", "ضخما", "مشترك",
+    "مشتركة", "مشتركا", "المشترك", "المشتركة", "استراتيجي", "استراتيجية", "إستراتيجية", "الاستراتيجي",
+    "الاستراتيجية", "حيوي", "حيوية", "الحيوية", "عملاق", "عملاقة", "أخرى", "آخر", "أول", "أولى", "ثان", "ثانية",
+    "مماثل", "مماثلة", "الحالية", "الحالي", "المستقبلية", "المستقبلي", "كبرى", "الكبرى", "هام", "هامة", "مهم",
+    "مهمة", "المقترح", "المقترحة", "المذكور", "المذكورة", "ثنائية", "الثنائية", "واعدة", "الواعدة", "متعددة",
+    "عدة", "أخرى", "الأخرى", "المشروع", "مشروع", "عديدة", "الأعمال", "تنموية", "التنموية", "استثمارية",
+    "الاستثمارية", "اقتصادية", "الاقتصادية", "البلدين", "الجانبين", "الطرفين", "ذات", "نوعية", "النوعية",
+))
+#: head words of a site written before the place's name
+_SITE_HEADS = frozenset(fold(w) for w in (
+    "منطقة", "ولاية", "مدينة", "مطار", "ميناء", "محافظة", "إقليم", "مقاطعة", "جزيرة", "العاصمة", "بلدة", "قرية",
+    "صحراء", "ساحل", "إمارة",
+))
+_SITE_TAILS = frozenset(fold(w) for w in ("البحري", "الدولي", "الجوي", "الجاف", "الصناعية", "الحرة"))
+_COMPANY_REFS = frozenset(fold(w) for w in ("الشركة", "المجموعة", "الشركتان", "الشركتين", "الشركات", "الشركه"))
+_RELATIVES = frozenset(fold(w) for w in ("التي", "الذي", "والتي", "والذي", "اللذين", "اللتين", "الذين", "والذين"))
+_ON_CONDITION = re.compile(r"^(?:و?علي\s+ان|و?التي|و?الذي|و?بمعدل|و?بقيمه|و?بتكلفه|و?بحلول)")
+_FUTURE = ("س", "سي", "ست", "سن")
+_INVEST = frozenset(fold(w) for w in (
+    "استثمر", "استثمرت", "استثمرا", "تستثمر", "يستثمر", "ستستثمر", "سيستثمر", "ضخ", "ضخت", "تضخ", "يضخ", "ستضخ",
+    "سيضخ", "خصص", "خصصت", "ستخصص", "سيخصص",
+))
+_LAUNCH_VERBS = frozenset(fold(w) for w in ("أطلق", "أطلقت", "أطلقا", "دشن", "دشنت", "دشنا", "بدأ", "بدأت", "افتتح",
+                                            "افتتحت"))
+
+_MAX_NAME = 7  # tokens
+_MAX_BACK = 22  # tokens between a governing word and its noun
+
+
+@dataclass(frozen=True)
+class _Noun:
+    words: tuple[str, ...]
+    cls: str
+    sectors: tuple[str, ...]
+
+
+@dataclass
+class _Tok:
+    text: str  # folded token
+    fs: int  # folded offsets in the sentence
+    fe: int
+    start: int  # original offsets in the article
+    end: int
+
+
+@dataclass
+class _Cand:
+    """A project noun found in a sentence, before its fields are read."""
+
+    first: int  # token index of the noun's first word
+    last: int  # token index of the noun's last word
+    noun: _Noun
+    name_start: int  # original offset where the name starts (clitics stripped)
+    name_prefix: str = ""  # "ال" when the noun carried لل
+    status: str | None = None
+    gov: int | None = None  # token index of the governing word
+    invest_name_end: int | None = None
+    value_span: Span | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# data
+
+
+@cache
+def _nouns() -> dict[str, list[_Noun]]:
+    """Project nouns by their first (folded) word."""
+    out: dict[str, list[_Noun]] = {}
+    for row in load_table("project_nouns.tsv"):
+        words = tuple(row[0].split())
+        cls = row[1] if len(row) > 1 else "plant"
+        sectors = tuple(s for s in (row[2].split(",") if len(row) > 2 else []) if s)
+        out.setdefault(words[0], []).append(_Noun(words, cls, sectors))
+    for lst in out.values():
+        lst.sort(key=lambda n: -len(n.words))
+    return out
+
+
+@cache
+def _governors() -> dict[str, str]:
+    return {row[0]: row[1] for row in load_table("project_status.tsv")}
+
+
+@cache
+def _noun_regex() -> re.Pattern[str]:
+    """A cheap test on a folded sentence: does any project noun's first word occur in it?"""
+    stems = sorted(_nouns(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, stems)))
+
+
+@cache
+def _gov_regex() -> re.Pattern[str]:
+    """A cheap test on a folded sentence: does any governing word (or an investment verb) occur in it?"""
+    stems = {w for w, c in _governors().items() if c != "agreement"} | set(_INVEST)
+    return re.compile("|".join(map(re.escape, sorted(stems, key=len, reverse=True))))
+
+
+@cache
+def _extra_sectors() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    table = {row[0]: tuple(s for s in row[1].split(",") if s) for row in load_table("project_sectors.tsv")}
+    keys = sorted(table, key=len, reverse=True)
+    regex = re.compile(r"(?<![\w])(?:[وفبكل]|لل|وب|ول)?(?:ال)?(" + "|".join(map(re.escape, keys)) + ")")
+    return regex, table
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# tokens and words
+
+
+def _tokens(sent: Sentence) -> tuple[Folded, list[_Tok]]:
+    folded = Folded.of(sent.text)
+    toks = []
+    for m in _TOKEN.finditer(folded.text):
+        s, e = folded.to_original(m.start(), m.end())
+        toks.append(_Tok(m.group(), m.start(), m.end(), sent.start + s, sent.start + e))
+    return folded, toks
+
+
+def _strip_prefix(tok: str) -> list[tuple[str, str]]:
+    """(prefix, rest) readings of a token, the bare token first."""
+    out = [("", tok)]
+    for p in _PREFIXES:
+        if tok.startswith(p) and len(tok) - len(p) >= 2:
+            out.append((p, tok[len(p):]))
+    return out
+
+
+def _governor(tok: str, prev: str | None = None) -> str | None:
+    """The class of a governing word (``وستبني`` -> planned, ``تنفذها`` -> present/underway)."""
+    table = _governors()
+    for _, rest in _strip_prefix(tok):
+        for core in (rest, *(rest[:-len(s)] for s in _OBJ_SUFFIXES if rest.endswith(s) and len(rest) - len(s) >= 2)):
+            cls = table.get(core)
+            if cls is None and core.startswith(_FUTURE) and len(core) > 3:
+                bare = table.get(core[1:])
+                if bare == "present":
+                    return "planned"
+            if cls is None:
+                continue
+            if cls == "present":
+                return "planned" if prev in ("سوف", "سوف") else "underway"
+            return cls
+    return None
+
+
+def _noun_at(toks: list[_Tok], i: int) -> tuple[_Noun, str, int] | None:
+    """The project noun starting at token ``i``: (noun, prefix stripped, index of its last token)."""
+    table = _nouns()
+    for prefix, rest in _strip_prefix(toks[i].text):
+        for suf in _NOUN_SUFFIXES:
+            if suf and not rest.endswith(suf):
+                continue
+            core = rest[:len(rest) - len(suf)] if suf else rest
+            for noun in table.get(core, ()):
+                n = len(noun.words)
+                if n > 1 and (suf or i + n > len(toks)):
+                    continue
+                if all(_same_word(toks[i + k].text, noun.words[k]) for k in range(1, n)):
+                    return noun, prefix, i + n - 1
+    return None
+
+
+def _same_word(tok: str, word: str) -> bool:
+    if tok == word:
+        return True
+    return tok.startswith("ال") and tok[2:] == word
+
+
+def _definite(prefix: str, tok: str) -> bool:
+    return prefix.endswith("ال") or prefix.endswith("لل")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# finding candidates
+
+
+def _candidates(article: Article, sent: Sentence, toks: list[_Tok], folded: Folded) -> list[_Cand]:
+    out: list[_Cand] = []
+    orgs = sent.of("org")
+    amounts = sent.of("amount")
+    i = 0
+    while i < len(toks):
+        hit = _noun_at(toks, i)
+        if hit is None:
+            i += 1
+            continue
+        noun, prefix, last = hit
+        cand = _Cand(i, last, noun, toks[i].start + _prefix_len(article, toks[i], prefix, keep_article=True))
+        if prefix.endswith("لل"):
+            cand.name_prefix = "ال"
+        i = last + 1
+        if noun.cls == "route" and cand.first > 0 and toks[cand.first - 1].text in ("عن",) and noun.words[0] == "طريق":
+            continue  # عن طريق: "by means of"
+        if noun.cls == "weak" and last + 1 < len(toks) and _noun_at(toks, last + 1) and not _gap(folded, toks, last):
+            continue  # مشروع مركز لوجستي: the next noun names it
+        if any(a.value and isinstance(a.value, dict) and a.value.get("unit") == "count"
+               and a.start <= toks[cand.first].end and toks[cand.first].start < a.end + 2 for a in amounts):
+            continue  # 45 مشروعًا: a count of projects is a figure
+        if cand.first > 0 and _strip_prefix(toks[cand.first - 1].text)[-1][1] in _QUANTIFIERS | {fold("من")}:
+            prev2 = toks[cand.first - 2].text if cand.first > 1 else ""
+            if toks[cand.first - 1].text in _QUANTIFIERS or _strip_prefix(prev2)[-1][1] in _QUANTIFIERS:
+                continue  # العديد من المنشآت
+        if _at_site(toks, cand.first, prefix):
+            continue  # في مطار أكتوبي، بميناء ...: a site, not a project
+        own_org = next((o for o in orgs if o.start <= toks[cand.first].start < o.end), None)
+        if own_org is not None:
+            if noun.cls != "opening":
+                continue  # a noun inside an organisation's name (مركز أستانا) is the organisation
+            prev = _governor(toks[cand.first - 1].text) if cand.first else None
+            if prev not in ("done", "underway", "planned", "launch", "license"):
+                continue
+            cand.extra["own_org"] = own_org
+        if noun.cls == "launch":
+            if cand.first == 0:
+                continue
+            ptxt = toks[cand.first - 1].text
+            pcls = _governor(ptxt)
+            if pcls != "launch" and not any(r in _LAUNCH_VERBS for _, r in _strip_prefix(ptxt)):
+                continue
+        out.append(cand)
+    return out
+
+
+def _at_site(toks: list[_Tok], i: int, prefix: str) -> bool:
+    """Is the noun at ``i`` the object of في / ب (a place where something is), not of an investment?"""
+    if prefix.startswith(("ب", "وب", "فب")):
+        return True
+    if i == 0 or toks[i - 1].text not in ("في", "فى"):
+        return False
+    before = toks[i - 2].text if i > 1 else ""
+    return _governor(before) not in ("license", "launch") and not any(r in _INVEST for _, r in _strip_prefix(before))
+
+
+def _prefix_len(article: Article, tok: _Tok, prefix: str, keep_article: bool) -> int:
+    """Original characters of ``prefix`` at the token's start (the article ال kept when asked)."""
+    strip = prefix
+    if keep_article and prefix.endswith("ال"):
+        strip = prefix[:-2]
+    elif prefix.endswith("لل"):
+        strip = prefix  # للمصنع -> المصنع is rebuilt with name_prefix
+    if not strip:
+        return 0
+    text = article.original[tok.start:tok.end]
+    n = 0
+    k = 0
+    while k < len(text) and n < len(strip):
+        if fold(text[k]):
+            n += 1
+        k += 1
+    return k
+
+
+def _gap(folded: Folded, toks: list[_Tok], i: int) -> bool:
+    """Is there punctuation between token ``i`` and the next one?"""
+    if i + 1 >= len(toks):
+        return True
+    return bool(_BOUNDARY.search(folded.text[toks[i].fe:toks[i + 1].fs] + " ")) if folded.text[
+        toks[i].fe:toks[i + 1].fs].strip() else False
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# status: the governing word
+
+
+def _govern(toks: list[_Tok], cand: _Cand, lo: int, hi: int) -> tuple[str | None, int | None, bool]:
+    """(status, index of the governing word, licensed).
+
+    A tensed word before the noun (``ستبني``، ``تنفذ``، ``افتتح``) gives the status and licenses it; a verbal
+    noun of building right before it (``لإطلاق``، ``لبناء وتشغيل``) licenses it without a tense (planned, or done
+    after a ceremony word: ``حفل افتتاح``); else a status word after it in the region (``من المقرر إطلاقه``)."""
+    gov: int | None = None
+    adjacent = False
+    chain = True  # still in the run of license words right before the noun
+    for k in range(cand.first - 1, max(lo, cand.first - _MAX_BACK) - 1, -1):
+        prev = toks[k - 1].text if k else None
+        cls = _governor(toks[k].text, prev)
+        if cls in ("license", "launch"):
+            if chain:
+                adjacent = True
+            if gov is None:
+                gov = k
+            continue
+        if cls == "ceremony":
+            if adjacent and chain:
+                return "done", k, True
+            chain = False
+            continue
+        if cls is None:
+            if toks[k].text not in ("في", "فى") or not adjacent:
+                chain = False
+            continue
+        if cls == "agreement":
+            return "agreement", k, False
+        return cls, k, True
+    for k in range(cand.last + 1, min(hi, cand.last + 12)):
+        cls = _governor(toks[k].text, toks[k - 1].text)
+        if cls in ("planned", "underway", "done"):
+            return cls, (gov if gov is not None else k), True
+    if adjacent:
+        return "planned", gov, True
+    return None, gov, False
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the name
+
+
+def _name_end(article: Article, sent: Sentence, toks: list[_Tok], folded: Folded, cand: _Cand,
+              stop_at: int) -> int:
+    """Index (exclusive) of the token after the project's name."""
+    route = cand.noun.cls == "route"
+    places = sent.of("place")
+    spans_stop = [s for s in sent.spans if s.kind in ("date", "amount")]
+    j = cand.last + 1
+    l_phrases = 0
+    while j < min(len(toks), stop_at) and j - cand.first < _MAX_NAME:
+        if _gap(folded, toks, j - 1):
+            break
+        t = toks[j].text
+        bare = t[1:] if t.startswith("و") and len(t) > 3 else t
+        if (t in _NAME_STOP or (bare != t and bare in _NAME_STOP)) and not (route and t in _ROUTE_GO):
+            break
+        if _governor(t) is not None or t in _INVEST:
+            break
+        if bare != t and _noun_at(toks, j) is not None:
+            break
+        if any(s.start <= toks[j].start < s.end or toks[j].start <= s.start < toks[j].end for s in spans_stop):
+            break
+        place = next((p for p in places if toks[j].start <= p.start < toks[j].end), None)
+        if place is not None and place.start > toks[j].start and not route:
+            lead = fold(article.original[toks[j].start:place.start])
+            if lead in ("ب", "وب", "في"):
+                break
+        if t.startswith("ل") and not t.startswith("لل") and len(t) > 3:
+            l_phrases += 1
+            if l_phrases >= 2:
+                break
+        j += 1
+    return j
+
+
+def _name(article: Article, toks: list[_Tok], cand: _Cand, end: int) -> str:
+    start = cand.name_start
+    text = article.original[start:toks[end - 1].end]
+    return (cand.name_prefix + text).strip(" \"'“”«»")
+
+
+def _specific(toks: list[_Tok], cand: _Cand, end: int) -> bool:
+    """Does the name say which thing it is (a modifier beyond جديد, مشترك ...)?"""
+    for k in range(cand.last + 1, end):
+        t = toks[k].text
+        if t not in _GENERIC_MODS and _strip_prefix(t)[-1][1] not in _GENERIC_MODS and len(t) > 2:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# region, site, date, value, actors, countries
+
+
+def _region_end(sent: Sentence, clauses: list[tuple[int, int]], toks: list[_Tok], cand: _Cand, limit: int) -> int:
+    """Original end of the noun's region: its clause, and the following clauses that go on about it."""
+    pos = toks[cand.last].start
+    idx = next((n for n, (cs, ce) in enumerate(clauses) if cs <= pos < ce), len(clauses) - 1)
+    end = clauses[idx][1]
+    for cs, ce in clauses[idx + 1:]:
+        head = [t for t in toks if cs <= t.start < ce][:3]
+        words = " ".join(t.text for t in head)
+        if not head or not (_ON_CONDITION.match(words) or any(
+                _governor(t.text, None) in ("planned", "underway", "done") for t in head)):
+            break
+        end = ce
+    return min(end, limit)
+
+
+def _site(article: Article, sent: Sentence, span: Span) -> tuple[int, int]:
+    """Widen a place to the head word before it (``منطقة تركستان``، ``مطار أكتوبي``) and a tail adjective."""
+    start, end = span.start, span.end
+    before = article.original[max(sent.start, start - 20):start]
+    m = re.search(r"([\w\u0600-\u06ff]+)\s+$", before)
+    if m:
+        word = fold(m.group(1))
+        for _, rest in _strip_prefix(word):
+            if rest in _SITE_HEADS or ("ال" + rest) in _SITE_HEADS:
+                start = start - len(before) + m.start(1) + (len(m.group(1)) - len(rest) if rest != word else 0)
+                break
+    after = re.match(r"\s+([\w\u0600-\u06ff]+)", article.original[end:end + 20])
+    if after and fold(after.group(1)) in _SITE_TAILS:
+        end = end + after.end(1)
+    return start, end
+
+
+def _location(article: Article, sent: Sentence, cand: _Cand, name_end_off: int,
+              region: tuple[int, int]) -> tuple[str | None, list[str]]:
+    """The site as written and its countries: places after في/ب in the region (a route's own places too)."""
+    lo, hi = region
+    places = [p for p in sent.of("place") if lo <= p.start and p.end <= hi]
+    orgs = [o for o in sent.of("org") if lo <= o.start and o.end <= hi and o.start >= name_end_off]
+    chosen: list[tuple[int, int, Span]] = []
+    for p in places:
+        if p.start < name_end_off:
+            continue
+        if any(o.start <= p.start and p.end <= o.end for o in orgs):
+            continue
+        chosen.append((*_site(article, sent, p), p))
+    for o in orgs:  # في جامعة أستانا الدولية
+        lead = fold(article.original[max(lo, o.start - 4):o.start]).split()
+        if lead and lead[-1] in ("في", "فى"):
+            chosen.append((o.start, o.end, o))
+    chosen.sort(key=lambda x: x[0])
+    # keep the first group: places joined by و or separated by a short gap
+    group: list[tuple[int, int, Span]] = []
+    for item in chosen:
+        if group:
+            gap = fold(article.original[group[-1][1]:item[0]]).split()
+            if len(gap) > 3 or any(w not in ("و", "في", "ب") and not w.startswith("و") for w in gap):
+                break
+        group.append(item)
+    if not group and cand.noun.cls == "route":
+        group = [(p.start, p.end, p) for p in places if cand.name_start <= p.start < name_end_off]
+    if not group:
+        return None, []
+    countries = [c for c in (span_country(g[2]) for g in group) if c]
+    if len(group) == 1:
+        return article.original[group[0][0]:group[0][1]], countries
+    contiguous = article.original[group[0][0]:group[-1][1]]
+    inner = fold(article.original[group[0][1]:group[-1][0]]).split()
+    if all(w in ("و",) or (w.startswith("و") and len(w) > 1) for w in inner) and len(inner) <= len(group):
+        return contiguous, countries
+    names = [article.original[g[0]:g[1]] for g in group]
+    return " و".join(names), countries
+
+
+def _due(sent: Sentence, lo: int, hi: int) -> str | None:
+    for d in sent.of("date"):
+        if lo <= d.start and d.end <= hi and isinstance(d.value, str) and d.value and not d.value.endswith("/.."):
+            due = due_of(d)
+            if due:
+                return due
+    return None
+
+
+def _money(span: Span) -> bool:
+    v = span.value
+    if not isinstance(v, dict):
+        return False
+    unit = v.get("unit")
+    return isinstance(unit, str) and unit not in ("count", "t", "percent") and unit.isupper()
+
+
+def _value(sent: Sentence, lo: int, hi: int, country: str | None) -> tuple[float | None, str | None]:
+    for a in sent.of("amount"):
+        if lo <= a.start and a.end <= hi and _money(a):
+            v = a.value
+            return v.get("value"), resolve_currency(str(v.get("unit")), country)
+    return None, None
+
+
+def _org_name(span: Span) -> str:
+    if isinstance(span.value, dict) and span.value.get("name"):
+        return str(span.value["name"])
+    return span.text
+
+
+def _company_before(article: Article, sent: Sentence) -> Span | None:
+    """The last company named before the sentence (for ``الشركة``), within three sentences."""
+    sents = sentences(article)
+    lo = sents[max(0, sent.index - 3)].start if sents else 0
+    best: Span | None = None
+    for s in article.spans:
+        if s.kind == "org" and lo <= s.start < sent.start and _companyish(s):
+            best = s
+    return best
+
+
+def _companyish(span: Span) -> bool:
+    f = fold(span.text)
+    return f.startswith(("شركه", "مجموعه", "شركتي", "الشركه")) or "القابضه" in f or bool(re.search(r"[a-z]", f))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the extractor
+
+
+def _header_is_agreements(sents: list[Sentence], sent: Sentence) -> bool:
+    """Is a list item under a header that lists documents (``شملت الاتفاقيات:``)?"""
+    for prev in reversed(sents[:sent.index]):
+        if prev.list_item:
+            continue
+        return any(_governor(t) == "agreement" for t in _TOKEN.findall(prev.folded))
+    return False
+
+
+def extract(article: Article) -> list[Fact]:
+    facts: list[Fact] = []
+    sents = sentences(article)
+    noun_re, gov_re = _noun_regex(), _gov_regex()
+    for sent in sents:
+        if not noun_re.search(sent.folded) and not any(w in sent.folded for w in _INVEST):
+            continue
+        if not gov_re.search(sent.folded):
+            continue
+        if sent.list_item and _header_is_agreements(sents, sent):
+            continue
+        facts.extend(_sentence_facts(article, sent))
+    return _combine(facts)
+
+
+def _sentence_facts(article: Article, sent: Sentence) -> list[Fact]:
+    folded, toks = _tokens(sent)
+    if not toks:
+        return []
+    cands = _candidates(article, sent, toks, folded)
+    cands.extend(_investments(article, sent, toks, folded, cands))
+    cands.sort(key=lambda c: c.first)
+    clauses = sent.clauses()
+    out: list[Fact] = []
+    prev_actors: list[Span] = []
+    prev_end_tok = 0
+    for n, cand in enumerate(cands):
+        next_first = cands[n + 1].first if n + 1 < len(cands) else len(toks)
+        status, gov, ok = _govern(toks, cand, 0, next_first)
+        if status == "agreement" or not ok:
+            prev_end_tok = cand.last + 1
+            continue
+        if cand.status:  # an investment names its own status
+            status = cand.status
+        # the next project's governing word ends this one's region
+        stop_tok = next_first
+        if n + 1 < len(cands):
+            for k in range(next_first - 1, cand.last, -1):
+                if _governor(toks[k].text) in ("license", "launch"):
+                    stop_tok = k
+                else:
+                    break
+        limit = toks[stop_tok].start if stop_tok < len(toks) else sent.end
+        end_tok = cand.invest_name_end or _name_end(article, sent, toks, folded, cand, stop_tok)
+        if end_tok <= cand.last:
+            end_tok = cand.last + 1
+        name = _name(article, toks, cand, end_tok)
+        name_end_off = toks[end_tok - 1].end
+        r_end = _region_end(sent, clauses, toks, cand, limit)
+        region = (toks[cand.first].start, max(r_end, name_end_off))
+        location, loc_countries = _location(article, sent, cand, name_end_off, region)
+        due = _due(sent, name_end_off, region[1])
+        # the stretch the actors come from: the governing word's clause (or the noun's) to the region's end
+        g_pos = toks[gov].start if gov is not None and gov < cand.first else toks[cand.first].start
+        g_clause = next(((cs, ce) for cs, ce in clauses if cs <= g_pos < ce), (sent.start, sent.end))
+        stretch_lo = max(g_clause[0], toks[prev_end_tok].start if prev_end_tok < len(toks) else sent.start)
+        if status == "done" and due is None:
+            due = _due(sent, g_clause[0], toks[cand.first].start)
+        own_org = cand.extra.get("own_org")
+        actor_spans = [o for o in sent.of("org") if stretch_lo <= o.start and o.end <= region[1] and o is not own_org
+                       and not _reported_by(article, o)]
+        if not actor_spans:
+            head = fold(article.original[g_clause[0]:g_pos]).split()
+            if head[:1] and head[0] in _RELATIVES:
+                earlier = [o for o in sent.of("org") if o.end <= g_clause[0]]
+                actor_spans = earlier[-1:]
+        if not actor_spans and any(t.text in _COMPANY_REFS for t in toks
+                                   if stretch_lo <= t.start < region[1]):
+            ref = _company_before(article, sent)
+            actor_spans = [ref] if ref is not None else []
+        if not actor_spans and prev_actors and n > 0 and out:
+            actor_spans = prev_actors
+        prev_actors = actor_spans
+        actor_names: list[str] = []
+        for o in actor_spans:
+            nm = _org_name(o)
+            if nm not in actor_names:
+                actor_names.append(nm)
+        # value
+        value, unit = (None, None)
+        if cand.value_span is not None:
+            v = cand.value_span.value
+            value, unit = v.get("value"), str(v.get("unit"))
+        else:
+            value, unit = _value(sent, stretch_lo, region[1], None)
+        # countries
+        codes: list[str] = []
+        for o in actor_spans:
+            c = span_country(o)
+            if c and c not in codes:
+                codes.append(c)
+        if own_org is not None and isinstance(own_org, Span):
+            c = span_country(own_org)
+            if c and c not in codes:
+                codes.append(c)
+        for c in loc_countries:
+            if c not in codes:
+                codes.append(c)
+        for s in sent.of("country"):
+            if stretch_lo <= s.start and s.end <= region[1] and not _in_person(sent, s):
+                c = span_country(s)
+                if c and c not in codes:
+                    codes.append(c)
+        countries = _complete(article, sent, codes)
+        if not countries:
+            prev_end_tok = end_tok
+            continue
+        if unit and len(unit) != 3 and countries:
+            unit = resolve_currency(unit, countries[0])
+        # generic mentions
+        specific = _specific(toks, cand, end_tok) or bool(cand.invest_name_end)
+        anchors = sum([bool(actor_names), bool(location), value is not None, due is not None])
+        plural = _plural(cand)
+        weak = cand.noun.cls == "weak"
+        if weak and anchors + specific < 2:
+            prev_end_tok = end_tok
+            continue
+        if plural and anchors == 0:
+            prev_end_tok = end_tok
+            continue
+        if not specific and anchors == 0:
+            prev_end_tok = end_tok
+            continue
+        sectors = _sectors(name, cand, article.original[region[0]:region[1]])
+        fields = {"name": name, "actors": actor_names, "countries": countries, "sectors": sectors,
+                  "value": value, "unit": unit if value is not None else None, "location": location,
+                  "status": status, "due": due}
+        ev_lo = min(g_clause[0], toks[cand.first].start)
+        conf = 0.55 + 0.1 * min(anchors, 3) + (0.05 if specific else 0.0)
+        fact = make_fact(article, "project", fields, ev_lo, region[1], confidence=min(conf, 0.9))
+        fact.aux["head"] = cand.noun.words[0]
+        out.append(fact)
+        prev_end_tok = end_tok
+    return out
+
+
+def _reported_by(article: Article, org: Span) -> bool:
+    """An outlet cited as the source (``وفقًا لما أوردته وكالة ...``) is not an actor."""
+    before = fold(article.original[max(0, org.start - 25):org.start])
+    return any(w in before for w in ("وفقا", "اوردته", "نقلا", "ذكرت", "حسب", "افادت"))
+
+
+def _in_person(sent: Sentence, span: Span) -> bool:
+    return any(p.start <= span.start and span.end <= p.end for p in sent.of("person"))
+
+
+def _plural(cand: _Cand) -> bool:
+    w = cand.noun.words[0]
+    return w.endswith("ات") or w in {fold(x) for x in ("مصانع", "مراكز", "مدارس", "مستشفيات", "موانئ", "مزارع",
+                                                         "مشاريع", "فروع", "مناطق", "منشآت", "مجمعات", "مساكن")}
+
+
+def _complete(article: Article, sent: Sentence, codes: list[str]) -> list[str]:
+    """The project's states: those found, completed from the sentence and the article's main pair."""
+    pair = main_pair(article)
+    if len(codes) >= 2:
+        return sorted(codes)
+    if not codes:
+        return list(pair) if pair else []
+    c = codes[0]
+    if pair and c in pair:
+        return list(pair)
+    for other in sent.countries():
+        if other != c:
+            return sorted([c, other])
+    for other in article_countries(article):
+        if other != c:
+            return sorted([c, other])
+    return [c]
+
+
+def _sectors(name: str, cand: _Cand, region_text: str) -> list[str]:
+    found = list(sectors_of(name))
+    regex, table = _extra_sectors()
+    for m in regex.finditer(fold(name)):
+        for s in table[m.group(1)]:
+            if s not in found:
+                found.append(s)
+    for s in cand.noun.sectors:
+        if s not in found:
+            found.append(s)
+    if not found:
+        found = sectors_of(region_text)
+    return found
+
+
+def _investments(article: Article, sent: Sentence, toks: list[_Tok], folded: Folded,
+                 cands: list[_Cand]) -> list[_Cand]:
+    """``ستستثمر X 160 مليار تنغي في معالجة القمح``: an amount invested in a named activity is a project."""
+    out: list[_Cand] = []
+    amounts = [a for a in sent.of("amount") if _money(a)]
+    if not amounts:
+        return out
+    for k, t in enumerate(toks):
+        core = t.text[1:] if t.text[:1] in ("و", "ف") and t.text[1:] in _INVEST else t.text
+        if core not in _INVEST:
+            continue
+        amount = next((a for a in amounts if a.start > t.end and a.start - t.end < 80), None)
+        if amount is None:
+            continue
+        j = next((n for n in range(k + 1, len(toks)) if toks[n].start >= amount.end), None)
+        if j is None or j + 1 >= len(toks) or toks[j].text not in ("في", "فى"):
+            continue
+        first = j + 1
+        if any(c.first >= first and c.first <= first + 3 for c in cands):
+            for c in cands:  # the amount goes to the project noun named there
+                if first <= c.first <= first + 3:
+                    c.value_span = amount
+            continue
+        noun = _Noun((toks[first].text,), "plant", ())
+        cand = _Cand(first, first, noun, toks[first].start)
+        cls = _governor(core)
+        cand.status = "planned" if core.startswith(_FUTURE) else ("underway" if cls == "present" else "done")
+        end = _name_end(article, sent, toks, folded, cand, len(toks))
+        cand.invest_name_end = max(end, first + 1)
+        cand.value_span = amount
+        out.append(cand)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# one fact per project
+
+
+def _tokset(name: str) -> set[str]:
+    out = set()
+    for t in _TOKEN.findall(fold(name)):
+        for p in ("وال", "بال", "لل", "فال", "كال", "ال"):
+            if t.startswith(p) and len(t) - len(p) >= 2:
+                t = t[len(p):]
+                break
+        if len(t) > 1:
+            out.add(t)
+    return out
+
+
+def _alike(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    if fa in fb or fb in fa:
+        return True
+    ta, tb = _tokset(a), _tokset(b)
+    return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) >= 0.6
+
+
+def same(a: Fact, b: Fact) -> bool:
+    """One project: the same states, names alike (or the same kind of thing by the same actor), and no
+    contradicting site or due date."""
+    if sorted(a.get("countries") or []) != sorted(b.get("countries") or []):
+        return False
+    la, lb = a.get("location"), b.get("location")
+    if la and lb and not _alike(la, lb):
+        return False
+    da, db = a.get("due"), b.get("due")
+    if da and db and not (da.startswith(db) or db.startswith(da)):
+        return False
+    if _alike(a.get("name") or "", b.get("name") or ""):
+        return True
+    shared = {fold(x) for x in a.get("actors") or []} & {fold(x) for x in b.get("actors") or []}
+    return bool(shared) and a.aux.get("head") is not None and a.aux.get("head") == b.aux.get("head")
+
+
+def _combine(facts: list[Fact]) -> list[Fact]:
+    """Mentions of one project become one fact: the first mention, with the furthest status reported and the
+    fields it lacks taken from the others."""
+    kept: list[Fact] = []
+    for f in facts:
+        for k in kept:
+            if same(k, f):
+                for name, value in f.fields.items():
+                    if k.fields.get(name) in (None, [], "") and value not in (None, [], ""):
+                        k.fields[name] = value
+                sa, sb = k.fields.get("status"), f.fields.get("status")
+                if sa in _STATUS_RANK and sb in _STATUS_RANK and _STATUS_RANK[sb] > _STATUS_RANK[sa]:
+                    k.fields["status"] = sb
+                k.confidence = max(k.confidence, f.confidence)
+                break
+        else:
+            kept.append(f)
+    return kept
+
+
+__all__ = ["extract", "same"]
+
