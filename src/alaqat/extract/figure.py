@@ -72,9 +72,10 @@ class _Metrics:
 def _word_pattern(key: str) -> str:
     whole = key.endswith("$")
     words = key.rstrip("$").split()
-    pats = [re.escape(w) + (r"(?![\w\u0600-\u06ff])" if whole and i == len(words) - 1 else r"\w*")
+    # word endings stop at an underscore and words may be joined by one: #التبادل_التجاري is two words
+    pats = [re.escape(w) + (r"(?![^\W_])" if whole and i == len(words) - 1 else r"[^\W_]*")
             for i, w in enumerate(words)]
-    return pats[0] + "".join(r"\s+(?:ال|لل|بال|وال)?" + p for p in pats[1:])
+    return pats[0] + "".join(r"[\s_#]+(?:ال|لل|بال|وال)?" + p for p in pats[1:])
 
 
 @cache
