@@ -43,6 +43,7 @@ from typing import Any
 from hijridate import Hijri
 
 from alaqat.arabic.normalise import Folded, fold
+from alaqat.arabic.tokens import DATE_ANCHOR, DATE_START, DIGIT, LATIN, TOKEN, tokens
 from alaqat.model import Span
 
 _LEX = Path(__file__).with_name("lexicons")
@@ -722,21 +723,82 @@ _LOOK_BACK_DIGIT = 36
 _LOOK_BACK_WORD = 26
 
 
-def _matches(text: str) -> list[re.Match[str]]:
-    """The matches ``_pattern().finditer(text)`` would give, trying the pattern only at word starts near anchors."""
+@lru_cache(maxsize=1)
+def _anchor_forms() -> frozenset[str]:
+    """The tokens that begin an anchor of ``_anchor_pattern`` (first word of each anchor, with its clitic)."""
+    lx = _lex()
+    words = (set(lx.months) | set(lx.hijri) | set(lx.fixed) | set(lx.units) | set(lx.dirs) | set(lx.counts)
+             | set(lx.spans) | set(lx.pdirs) | {"العقد", "العقدين"})
+    firsts = {w.split()[0] for w in words if w.strip()}
+    return frozenset(p + w for p in ("", "و", "ف", "ب", "ل") for w in firsts)
+
+
+
+
+def _anchors(folded: Folded) -> list[int]:
+    """Start offsets of the anchors (``_anchor_pattern``'s matches, a superset of them) from the shared tokens."""
+    tk = tokens(folded)
+    toks, starts = tk.toks, tk.starts
+    out: list[int] = []
+    for i, f in tk.hits:
+        if not f & (DATE_ANCHOR | DIGIT | LATIN):
+            continue
+        if f & (DATE_ANCHOR | DIGIT):
+            out.append(starts[i])
+            continue
+        tok = toks[i]
+        if tok.isalpha():
+            continue
+        d = next((k for k, c in enumerate(tok) if c.isdigit()), -1)  # G20: the digits inside a Latin word
+        if d > 0:
+            out.append(starts[i] + d)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _starter_forms() -> frozenset[str]:
+    """Tokens a match of ``_pattern`` can begin with (besides digits): the first word of every alternative
+    (pre, op, mod, من/بين, year words, span words, number words, ago words, fixed words, ordinals, شهر, month
+    names, هذا/هذه, units, يوم, weekdays), with the clitic و ف ب ل the pattern allows, and those clitics alone
+    or ال before digits (و2018، الـ32)."""
+    lx = _lex()
+    words: set[str] = set()
+    for group in (lx.pres, lx.ops, lx.mods, lx.yearwords, lx.spans, lx.numbers, lx.ago, lx.fixed, lx.ordinals,
+                  lx.hijri, lx.months, lx.units, lx.weekdays):
+        words.update(group)
+    words |= {"بين", "من", "العقد", "العقدين", "شهر", "شهري", "هذا", "هذه", "يوم"}
+    words |= {"ال" + w for w in lx.numbers}
+    firsts = {m.group() for w in words if (m := TOKEN.match(w.strip())) is not None}
+    firsts |= {"ال", ""}
+    return frozenset(p + w for p in ("", "و", "ف", "ب", "ل") for w in firsts) - {""}
+
+
+def _matches(folded: Folded) -> list[re.Match[str]]:
+    """The matches ``_pattern().finditer(text)`` would give, trying the pattern only at word starts near anchors
+    whose token can begin a match (``_starter_forms`` or digits)."""
+    text = folded.text
     pat = _pattern()
+    tk = tokens(folded)
+    starts = tk.starts
+    cands = [starts[x] for x in tk.having(DATE_START | DIGIT)]
     out: list[re.Match[str]] = []
     last_end = 0
     tried_to = 0  # word starts below this were tried already
-    for a in _anchor_pattern().finditer(text):
-        p = a.start()
+    ci = 0  # candidates below this index lie before the window
+    nc = len(cands)
+    word_start = _WORD_START.match
+    for p in _anchors(folded):
         if p < last_end:
             continue
         back = _LOOK_BACK_DIGIT if text[p].isdigit() else _LOOK_BACK_WORD
         lo = max(last_end, tried_to, p - back)
-        for w in _WORD_START.finditer(text, lo, p + 1):
-            s = w.start()
-            if s < last_end:
+        while ci < nc and cands[ci] < lo:
+            ci += 1
+        k = ci
+        while k < nc and cands[k] <= p:
+            s = cands[k]
+            k += 1
+            if s < last_end or word_start(text, s) is None:
                 continue
             m = pat.match(text, s)
             if m:
@@ -751,7 +813,7 @@ def _atoms(folded: Folded, published: dt.date | None) -> list[_Atom]:
     ctx = _Ctx(text, published)
     lx = _lex()
     atoms: list[_Atom] = []
-    for m in _matches(text):
+    for m in _matches(folded):
         r = _resolve(m, ctx, lx)
         if r is None:
             continue

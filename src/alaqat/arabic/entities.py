@@ -21,7 +21,6 @@ Span semantics (every span is ``original[start:end]`` without the clitics glued 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,11 +28,12 @@ from pathlib import Path
 from typing import Any
 
 from alaqat.arabic.normalise import Folded, fold
+from alaqat.arabic.tokens import ENTITY, LATIN, TOKEN, tokens
 from alaqat.model import Span
 
 LEXICONS = Path(__file__).parent / "lexicons"
 
-_TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[a-z0-9\u00df-\u024f]+|[^\s#_]")
+_TOKEN = TOKEN
 _OPEN_QUOTES = frozenset('"“«„\'”‘’')
 _CLOSE_FOR = {"«": "»", "“": "”", "„": "“"}
 _GULF = frozenset({"SA", "AE", "QA", "KW", "BH", "YE"})
@@ -196,13 +196,10 @@ class _Text:
     def __init__(self, folded: Folded, lex: _Lexicon) -> None:
         self.folded = folded
         self.lex = lex
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.toks: list[str] = []
-        for m in _TOKEN.finditer(folded.text):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-            self.toks.append(m.group())
+        tk = tokens(folded)
+        self.starts: list[int] = tk.starts
+        self.ends: list[int] = tk.ends
+        self.toks: list[str] = tk.toks
         self.n = len(self.toks)
         self.at: dict[int, _Match] = {}  # first token -> match
         self.ends_at: dict[int, _Match] = {}  # one past the last token -> match
@@ -212,8 +209,10 @@ class _Text:
 
     def _match_all(self) -> None:
         toks, surface, phrases, n = self.toks, self.lex.surface, self.lex.phrases, self.n
-        i = 0
-        while i < n:
+        last = 0
+        for i in tokens(self.folded).having(ENTITY):
+            if i < last:
+                continue
             best: _Match | None = None
             for plen, base in surface.get(toks[i], ()):
                 for rest, entry in phrases[base]:
@@ -224,12 +223,11 @@ class _Text:
                     if j <= n and (not rest or tuple(toks[i + 1:j]) == rest):
                         best = _Match(i, j, plen, entry)
             if best is None:
-                i += 1
                 continue
             self.at[i] = best
             self.ends_at[best.j] = best
             self.matches.append(best)
-            i = best.j
+            last = best.j
 
     # -- helpers
     def kind(self, i: int) -> str | None:
@@ -674,10 +672,14 @@ def _country_inside(t: _Text, i: int, j: int) -> str | None:
 
 def _latin_orgs(t: _Text, used: set[int]) -> list[Span]:
     out: list[Span] = []
+    toks = t.toks
+    latin = tokens(t.folded).having(LATIN)
     i = 0
-    while i < t.n:
-        if i in used or not t.is_latin(i) or t.toks[i] in t.lex.latin_stop:
-            i += 1
+    for x in latin:
+        if x < i:
+            continue
+        i = x
+        if i in used or toks[i] in t.lex.latin_stop:
             continue
         if i > 0 and t.is_latin(i - 1) and t.gap_is_space(i - 1):
             i += 1
@@ -695,6 +697,7 @@ def _latin_orgs(t: _Text, used: set[int]) -> list[Span]:
         out.append(t.span("org", i, stop, {"name": name, "country": country}))
         i = end
     return out
+
 
 
 # ------------------------------------------------------------------------------ events and awards

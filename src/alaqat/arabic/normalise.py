@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 # Harakat, Quranic marks, superscript alef, tatweel: deleted.
 _DELETE = set(
@@ -43,33 +44,59 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Folded:
-    """A folded view of an original text with a map back to original offsets."""
+    """A folded view of an original text with a map back to original offsets.
+
+    The map is kept as the deleted runs (diacritics, tatweel): ``_starts[k]`` is the folded offset right after
+    the k-th run and ``_shifts[k]`` the number of original characters deleted up to it, so an offset maps back
+    with one bisection; ``pos`` (the full per-character map) is built only when asked for.
+    """
 
     original: str
     text: str
-    #: ``pos[i]`` is the original offset of folded character ``i``; ``pos[len(text)] == len(original)``
-    pos: array
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _shifts: list[int] = field(default_factory=list, repr=False)
+    _pos: list[array] = field(default_factory=list, repr=False, compare=False)  # [] or [pos], built lazily
 
     @classmethod
     def of(cls, original: str) -> Folded:
         folded = fold(original)
         if len(folded) == len(original):  # nothing deleted: identity map
-            return cls(original, folded, array("i", range(len(original) + 1)))
-        pos = array("i")
-        prev = 0
-        for m in _DELETED.finditer(original):  # runs of kept characters map one to one
-            pos.extend(range(prev, m.start()))
-            prev = m.end()
-        pos.extend(range(prev, len(original)))
-        pos.append(len(original))
-        return cls(original, folded, pos)
+            return cls(original, folded)
+        starts: list[int] = []
+        shifts: list[int] = []
+        deleted = 0
+        for m in _DELETED.finditer(original):
+            deleted += m.end() - m.start()
+            starts.append(m.end() - deleted)
+            shifts.append(deleted)
+        return cls(original, folded, starts, shifts)
+
+    @property
+    def pos(self) -> array:
+        """``pos[i]`` is the original offset of folded character ``i``; ``pos[len(text)] == len(original)``."""
+        if not self._pos:
+            pos = array("i")
+            prev = 0
+            for m in _DELETED.finditer(self.original):  # runs of kept characters map one to one
+                pos.extend(range(prev, m.start()))
+                prev = m.end()
+            pos.extend(range(prev, len(self.original)))
+            pos.append(len(self.original))
+            self._pos.append(pos)
+        return self._pos[0]
+
+    def _orig(self, i: int) -> int:
+        starts = self._starts
+        if not starts or i < starts[0]:
+            return i
+        return i + self._shifts[bisect_right(starts, i) - 1]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the folded range ``[start, end)``, diacritics of its last letter included."""
         if end <= start:
-            o = self.pos[start]
+            o = self._orig(start)
             return o, o
-        return self.pos[start], self.pos[end]
+        return self._orig(start), self._orig(end)
 
     def slice(self, start: int, end: int) -> str:
         s, e = self.to_original(start, end)
@@ -78,9 +105,10 @@ class Folded:
     def find_from_original(self, offset: int) -> int:
         """Folded index of the first folded character at or after original ``offset``."""
         lo, hi = 0, len(self.text)
+        orig = self._orig
         while lo < hi:
             mid = (lo + hi) // 2
-            if self.pos[mid] < offset:
+            if orig(mid) < offset:
                 lo = mid + 1
             else:
                 hi = mid

@@ -56,6 +56,7 @@ from pathlib import Path
 from typing import Any
 
 from alaqat.arabic.normalise import Folded, fold
+from alaqat.arabic.tokens import DIGIT, NUMBER, tokens
 from alaqat.model import Span
 
 _LEXICONS = Path(__file__).parent / "lexicons"
@@ -115,6 +116,10 @@ class _Lexicon:
     share_value: dict[str, float]
     not_share: frozenset[str]
     iso_by_name: dict[str, list[str]]
+    #: every number word with every clitic it may carry (a token that can begin a number phrase)
+    word_forms: frozenset[str]
+    #: the clitics alone (glued to digits: و6)
+    clitic_forms: frozenset[str]
 
 
 @cache
@@ -196,8 +201,14 @@ def _lexicon() -> _Lexicon:
         words, phrase_re, token_re, currency_re, qualifier_re, head_lemma, bare_unit, qualified,
         codes, unit_re, unit_of, percent_re, noun_re, frozenset(not_counted), frozenset(time_words),
         labels, approx_before_re, approx_after_re, share_re, share_value, frozenset(not_share),
-        iso_by_name,
+        iso_by_name, frozenset(p + w for p in _CLITIC_FORMS for w in words), frozenset(_CLITIC_FORMS) - {""},
     )
+
+
+#: the strings ``_CLITIC`` matches
+_CLITIC_FORMS = tuple(
+    {a + b + c for a in ("", "و", "ف") for b in ("", "ب", "ل") for c in ("", "ال")} | {a + "لل" for a in ("", "و", "ف")}
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -568,7 +579,7 @@ def find_amounts(folded: Folded) -> list[Span]:
     lex = _lexicon()
     text = folded.text
     cands: list[_Cand] = []
-    for m in lex.phrase_re.finditer(text):
+    for m in _phrases(lex, folded):
         for num in _numbers(lex, text, m.start(), m.end()):
             c = _Cand(num, start=num.start, value=num.value)
             if _structural_drop(text, num):
@@ -588,6 +599,27 @@ def find_amounts(folded: Folded) -> list[Span]:
     spans.extend(_shares(lex, folded, spans))
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _phrases(lex: _Lexicon, folded: Folded) -> list[re.Match[str]]:
+    """The matches of ``phrase_re.finditer(folded.text)``, trying the pattern only where a token can begin one:
+    a number word with its clitics, digits, or a clitic glued to digits (the shared tokens are the anchors)."""
+    tk = tokens(folded)
+    toks, starts, ends = tk.toks, tk.starts, tk.ends
+    text, pat, clitics = folded.text, lex.phrase_re, lex.clitic_forms
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for i in tk.having(NUMBER | DIGIT):
+        p = starts[i]
+        if p < last_end:
+            continue
+        if i and ends[i - 1] == p and toks[i - 1] in clitics:
+            p = starts[i - 1]
+        m = pat.match(text, p)
+        if m is not None:
+            out.append(m)
+            last_end = m.end()
+    return out
 
 
 def _context(lex: _Lexicon, text: str, cands: list[_Cand]) -> None:
