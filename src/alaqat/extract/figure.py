@@ -55,8 +55,9 @@ _CLAUSE_CUT = re.compile(r"[،,;؛:]\s+|\s+[-–—]\s+|(?<=\d)\.\s+")
 _WORD = re.compile(r"[\w\u0600-\u06ff]+")
 _PREFIX = r"(?<![^\W_])(?:[وف]?(?:ب|ل|ك)?(?:ال)?|[وف]?لل)"
 _DIRECTED = {"export", "import", "investment", "students", "companies", "freight", "other"}
-_BILATERAL = {"trade", "projects", "meetings", "freight"}
+_BILATERAL = {"trade", "projects", "meetings", "freight"}  # metrics that are between two sides by nature
 _ORIGIN_PREP = {"من"}
+_IN_PREP = {"في", "داخل"}
 _DEST_PREP = {"الي", "في", "داخل", "باتجاه", "نحو"}
 
 
@@ -217,6 +218,9 @@ def value_metric(unit: Unit, clause: Clause, fpos: int, back: int = 2) -> tuple[
     it (``22 مليار دولار صادرات``), else the nearest word before it in the clause, then a word after it with no
     other number between, then the nearest in up to ``back`` clauses before. ``"-"``: no figure."""
     hits = metric_hits(unit, clause)
+    if any(h.value == "x" and h.fe <= fpos for h in hits):
+        return "-", clause
+    hits = [h for h in hits if h.value != "x"]
     text = unit.view.text
     others = [unit.fpos(n.start) for n in clause.numbers() if unit.fpos(n.start) > fpos]
     after = [h for h in hits if h.fs >= fpos and h.value and not any(o < h.fs for o in others)]
@@ -236,7 +240,7 @@ def value_metric(unit: Unit, clause: Clause, fpos: int, back: int = 2) -> tuple[
         if prev.seg != clause.seg:
             break
         for h in reversed(metric_hits(unit, prev)):
-            if h.value:
+            if h.value and h.value != "x":
                 return h.value, prev
         back -= 1
         i -= 1
@@ -260,7 +264,7 @@ def count_metric(unit: Unit, span: Span) -> str | None:
 class Place:
     code: str
     start: int
-    role: str | None  # "origin", "dest" or None (no preposition)
+    role: str | None  # "origin" (من), "dest" (إلى، لـ), "in" (في، بـ) or None (no preposition)
     strong: bool  # a country span or demonym (not a city or a person's country)
 
 
@@ -277,14 +281,16 @@ def _role(unit: Unit, clause: Clause, span: Span) -> str | None:
     """``من X`` -> origin; ``إلى X``، ``لـX``، ``في X``، ``في الاقتصاد الكازاخستاني`` -> destination."""
     fpos = unit.fpos(span.start)
     glued = unit.view.text[max(0, fpos - 2):fpos]
-    if glued[-1:] in ("ل", "ب") and (len(glued) < 2 or not glued[-2].isalpha() or glued[-2] in "لوف"):
+    if glued[-1:] == "ب" and (len(glued) < 2 or not glued[-2].isalpha() or glued[-2] in "وف"):
+        return "in"
+    if glued[-1:] == "ل" and (len(glued) < 2 or not glued[-2].isalpha() or glued[-2] in "لوف"):
         return "dest"
     reach = 3 if _demonym(span) else 2 if span.kind in ("place", "org") else 1
     for w in reversed(_words_before(unit, fpos, clause.fs, reach)):
         if w in _ORIGIN_PREP:
             return "origin"
         if w in _DEST_PREP or (w[:1] == "و" and w[1:] in _DEST_PREP):
-            return "dest"
+            return "in" if w.removeprefix("و") in _IN_PREP else "dest"
         if w.isdigit():
             break
     return None
@@ -310,7 +316,7 @@ def partner_marker(unit: Unit, clauses: list[Clause]) -> bool:
 
 
 def choose_countries(article: Article, unit: Unit, clauses: list[Clause], metric: str,
-                     near: int) -> tuple[list[str], dict[str, str | None]] | None:
+                     near: int, counted: bool = True) -> tuple[list[str], dict[str, str | None]] | None:
     """The two countries of a measure and their roles; None when it is a one-country number."""
     found = places(unit, clauses)
     codes: list[str] = []
@@ -332,15 +338,14 @@ def choose_countries(article: Article, unit: Unit, clauses: list[Clause], metric
         if len(codes) == 1:
             if codes[0] not in pair:
                 return None
-            has_role = roles.get(codes[0]) is not None
-            if not (marker or metric in _BILATERAL or has_role):
+            if not (marker or metric in _BILATERAL):
                 return None
             other = pair[1] if pair[0] == codes[0] else pair[0]
             codes.append(other)
             roles[other] = "implied"
         else:
-            if not (marker or metric in _BILATERAL or metric == "investment"):
-                return None
+            if not (marker or (metric in _BILATERAL and (counted or metric != "projects"))):
+                return None  # projects with no country, no count and value, no word for both sides: some plan's
             codes = list(pair)
             roles = {c: "implied" for c in codes}
     return sorted(codes), roles
@@ -353,7 +358,7 @@ def direction(metric: str, countries: list[str], roles: dict[str, str | None]) -
         return None, None
     unmarked = "dest" if metric == "import" else "origin"
     a, b = countries
-    ra, rb = roles.get(a), roles.get(b)
+    ra, rb = (("dest" if r == "in" else r) for r in (roles.get(a), roles.get(b)))
     if metric == "freight" and ra in (None, "implied") and rb in (None, "implied"):
         return None, None
     ra = unmarked if ra is None else ra
@@ -580,7 +585,7 @@ def _figure(article: Article, unit: Unit, clause: Clause, span: Span, companion_
     if unit.heading and not _explicit(unit, clause):
         return None
     region = unit.clauses[mclause.index:clause.index + 1] if mclause.index <= clause.index else [clause]
-    chosen = choose_countries(article, unit, region, metric, span.start)
+    chosen = choose_countries(article, unit, region, metric, span.start, count is not None)
     if chosen is None:
         return None
     countries, roles = chosen

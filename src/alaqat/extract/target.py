@@ -68,6 +68,11 @@ def _multipliers() -> tuple[re.Pattern[str], dict[str, int]]:
 
 
 @cache
+def _raise_not() -> frozenset[str]:
+    return frozenset(load_lines("target_raise_not.txt"))
+
+
+@cache
 def _gates() -> frozenset[str]:
     return frozenset(load_lines("target_future_gates.txt"))
 
@@ -120,7 +125,7 @@ def _led(unit: Unit, clause: Clause, span: Span, goal_fe: int, kind: str) -> boo
 def _measure_next(unit: Unit, clause: Clause, fe: int) -> bool:
     """A measure right after a raise noun (``زيادة حجم التبادل``، ``رفع مستوى الصادرات``)."""
     for h in metric_hits(unit, clause):
-        if h.fs >= fe and h.value not in ("", "-"):
+        if h.fs >= fe and h.value not in ("", "-", "x"):
             return len(_WORD.findall(unit.view.text[fe:h.fs])) <= 2
     return False
 
@@ -179,6 +184,8 @@ def _goal(unit: Unit, clause: Clause, fs: int, fe: int, kind: str, mregex: re.Pa
     mm = [x for x in mregex.finditer(text, clause.fs, clause.fe)]
     if mm and (kind == "mult" or any(x.start() >= fe for x in mm)):
         multiplier = max(mtable.get(" ".join(x.group(1).split()), 2) for x in mm)
+    if kind in ("raise", "raise_it") and any(w in _raise_not() for w in _words_before(text, fs, clause.fs, 2)):
+        return None  # ساهمت في زيادة ... إلى: a result
     measured = _measure_next(unit, clause, fe) or (amount is not None and _right_after(unit, fe, amount))
     if kind in ("raise", "mult") and not measured:
         return None  # زيادة كبيرة، مضاعفة الرسوم: no measure of the relation follows
@@ -292,7 +299,7 @@ def extract(article: Article) -> list[Fact]:
 def _fact(article: Article, goal: _Goal) -> Fact | None:
     unit = goal.unit
     metric, mclause = _metric(article, goal)
-    if metric in (None, "-"):
+    if metric in (None, "-", "x"):
         return None
     if metric == "import":
         metric = "export"
