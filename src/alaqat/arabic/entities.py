@@ -69,6 +69,7 @@ class _Lexicon:
         self.suffixes = _words("org_suffixes.txt")
         self.modifiers = _words("title_modifiers.txt")
         self.generic = _words("generic_words.txt")
+        self.state_words: set[str] = set()  # one-word country, capital and adjective (العاهل الأردني)
         self._load()
         for entries in self.phrases.values():
             entries.sort(key=lambda e: (-len(e[0]), _PRIORITY[e[1].kind]))
@@ -81,9 +82,16 @@ class _Lexicon:
         if not toks:
             return
         self.phrases.setdefault(toks[0], []).append((toks[1:], entry))
-        if toks[0] == "عبد" and len(toks) > 1:  # عبد الله -> عبدالله
-            joined = (toks[0] + toks[1], *toks[2:])
-            self.phrases.setdefault(joined[0], []).append((joined[1:], entry))
+        if "عبد" in toks[:-1]:  # عبد الله -> عبدالله, سلمان بن عبد العزيز -> سلمان بن عبدالعزيز
+            joined: list[str] = []
+            for tok in toks:
+                if joined and joined[-1] == "عبد":
+                    joined[-1] += tok
+                else:
+                    joined.append(tok)
+            self.phrases.setdefault(joined[0], []).append((tuple(joined[1:]), entry))
+        if len(toks) == 1 and entry.kind in ("country", "demonym", "place"):
+            self.state_words.add(toks[0])
 
     def _load(self) -> None:
         for code, name in _rows("countries.tsv", 2):
@@ -425,6 +433,8 @@ def _name_start_ok(t: _Text, k: int, unknown_ok: bool) -> bool:
 
 def _person_after_title(t: _Text, m: _Match) -> tuple[int, int, dict[str, Any]] | None:
     k, country = _skip_modifiers(t, m.j)
+    if country is None and m.entry.kind == "ruler":  # خادم الحرمين الشريفين الملك ... -> SA
+        country = m.entry.value
     if k >= t.n or (k > m.j and not t.gap_is_space(k - 1)) or not t.gap_is_space(m.j - 1):
         return None
     mk = t.at.get(k)
@@ -462,7 +472,7 @@ def _person_after_title(t: _Text, m: _Match) -> tuple[int, int, dict[str, Any]] 
 def _ruler(t: _Text, m: _Match, person_ranges: list[tuple[int, int]]) -> list[Span]:
     out: list[Span] = []
     code = m.entry.value
-    if code and m.j - m.i >= 2:
+    if code and m.j - m.i >= 2 and t.toks[m.j - 1] in t.lex.state_words:  # العاهل الأردني, not الشريفين
         out.append(t.span("country", m.j - 1, m.j, code))
     k, _c = _skip_modifiers(t, m.j, 2)
     named_after = any(a == k for a, _b in person_ranges) or t.kind(k) in ("leader", "short")
@@ -754,6 +764,12 @@ def _name_after_head(t: _Text, m: _Match, event: bool) -> tuple[int, str] | None
             continue
         if tok in ("رفيع", "رفيعه") and j + 1 < t.n and t.toks[j + 1] == "المستوي":
             j += 2
+            continue
+        if first and not event and not t.toks[m.j - 1].startswith("ال") and not tok.startswith(_NOT_NAME_START) \
+                and t.is_arabic(j + 1) and t.toks[j + 1].startswith("ال") and len(t.toks[j + 1]) > 3 \
+                and t.gap_is_space(j) and t.toks[j + 1] not in lex.stop:
+            proper = True  # a construct name: وسام جوقة الشرف، وسام نجمة القدس
+            j += 1
             continue
         if first and not weak and not t.toks[m.j - 1].startswith("ال") \
                 and not tok.startswith(_NOT_NAME_START_M) and not tok.endswith(_NOT_NAME_END):
