@@ -53,7 +53,6 @@ from alaqat.model import Article, Fact, Span
 
 _CLAUSE_CUT = re.compile(r"[،,;؛:]\s+|\s+[-–—]\s+|(?<=\d)\.\s+")
 _WORD = re.compile(r"[\w\u0600-\u06ff]+")
-_PREFIX = r"(?<![^\W_])(?:[وف]?(?:ب|ل|ك)?(?:ال)?|[وف]?لل)"
 _DIRECTED = {"export", "import", "investment", "students", "companies", "freight", "other"}
 _BILATERAL = {"trade", "projects", "meetings", "freight"}  # metrics that are between two sides by nature
 _ORIGIN_PREP = {"من"}
@@ -65,31 +64,79 @@ _DEST_PREP = {"الي", "في", "داخل", "باتجاه", "نحو"}
 
 
 @dataclass(frozen=True)
-class _Metrics:
-    regex: re.Pattern[str]
-    rows: tuple[tuple[str, str, str], ...]  # (key, metric for a value, metric for a count), group i+1 = row i
+class _Key:
+    words: tuple[str, ...]
+    whole: bool  # the last word must end there (عقد$ is not عقدت)
+    value: str
+    count: str
 
 
-def _word_pattern(key: str) -> str:
-    whole = key.endswith("$")
-    words = key.rstrip("$").split()
-    # word endings stop at an underscore and words may be joined by one: #التبادل_التجاري is two words
-    pats = [re.escape(w) + (r"(?![^\W_])" if whole and i == len(words) - 1 else r"[^\W_]*")
-            for i, w in enumerate(words)]
-    return pats[0] + "".join(r"[\s_#]+(?:ال|لل|بال|وال)?" + p for p in pats[1:])
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CLITICS = ("وبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "وك", "فب", "فل",
+            "و", "ف", "ب", "ل", "ك")
 
 
 @cache
-def metrics() -> _Metrics:
-    rows = []
+def metrics() -> dict[str, tuple[_Key, ...]]:
+    """Metric keys (patterns/figure_metrics.tsv) by the first two letters of their first word, longest first."""
+    index: dict[str, list[_Key]] = {}
     for row in load_table("figure_metrics.tsv"):
         key = row[0]
-        value = row[1] if len(row) > 1 else ""
-        count = row[2] if len(row) > 2 else ""
-        rows.append((key, value, count))
-    rows.sort(key=lambda r: -len(r[0]))
-    alt = "|".join("(" + _word_pattern(k) + ")" for k, _, _ in rows)
-    return _Metrics(re.compile(_PREFIX + "(?:" + alt + ")"), tuple(rows))
+        words = tuple(key.rstrip("$").split())
+        k = _Key(words, key.endswith("$"), row[1] if len(row) > 1 else "", row[2] if len(row) > 2 else "")
+        index.setdefault(words[0][:2], []).append(k)
+    return {p: tuple(sorted(ks, key=lambda k: -len(" ".join(k.words)))) for p, ks in index.items()}
+
+
+def _stems(token: str) -> list[tuple[int, str]]:
+    """(clitic length, rest) readings of a token: itself, and without و ف ب ل ك and the article."""
+    out = [(0, token)]
+    for c in _CLITICS:
+        if token.startswith(c) and len(token) - len(c) >= 2:
+            out.append((len(c), token[len(c):]))
+    return out
+
+
+def _word_ok(stem: str, word: str, whole: bool) -> bool:
+    return stem == word if whole else stem.startswith(word)
+
+
+def _metric_tokens(text: str, lo: int, hi: int) -> list[Hit]:
+    index = metrics()
+    toks = [(m.start(), m.end(), m.group()) for m in _LETTERS.finditer(text, lo, hi)]
+    out: list[Hit] = []
+    i = 0
+    while i < len(toks):
+        s0, _e0, tok = toks[i]
+        best: tuple[int, int, int, _Key] | None = None  # (length, start, end token index, key)
+        for skip, stem in _stems(tok):
+            for key in index.get(stem[:2], ()):
+                n = len(key.words)
+                if not _word_ok(stem, key.words[0], key.whole and n == 1):
+                    continue
+                j = i
+                ok = True
+                for w_i, w in enumerate(key.words[1:], 1):
+                    j += 1
+                    if j >= len(toks) or text[toks[j - 1][1]:toks[j][0]].strip(" _#\u00a0"):
+                        ok = False
+                        break
+                    last = key.whole and w_i == n - 1
+                    if not any(_word_ok(st, w, last) for _, st in _stems(toks[j][2])):
+                        ok = False
+                        break
+                if ok:
+                    size = len(" ".join(key.words))
+                    if best is None or size > best[0]:
+                        best = (size, s0 + skip, j, key)
+                    break  # keys are longest first within a prefix
+        if best is not None:
+            _, start, j, key = best
+            out.append(Hit(start, toks[j][1], key.value, key.count))
+            i = j + 1
+        else:
+            i += 1
+    return out
 
 
 @cache
@@ -136,6 +183,14 @@ class Clause:
         return [s for s in self.spans if s.kind in ("amount", "percent")]
 
 
+@dataclass(frozen=True)
+class Hit:
+    fs: int
+    fe: int
+    value: str
+    count: str
+
+
 @dataclass
 class Unit:
     """A sentence cut into clauses, with the folded view of the whole article."""
@@ -144,12 +199,17 @@ class Unit:
     clauses: list[Clause]
     view: Folded
     heading: bool
+    hits: list[Hit] | None = None
+    fmap: dict[int, int] = field(default_factory=dict)
 
     def text(self, fs: int, fe: int) -> str:
         return self.view.text[fs:fe]
 
     def fpos(self, offset: int) -> int:
-        return self.view.find_from_original(offset)
+        got = self.fmap.get(offset)
+        if got is None:
+            got = self.fmap[offset] = self.view.find_from_original(offset)
+        return got
 
     def clause_of(self, offset: int) -> Clause:
         for c in self.clauses:
@@ -194,23 +254,11 @@ def _heading(article: Article, sent: Sentence) -> bool:
 # --------------------------------------------------------------------------------------------- metric
 
 
-@dataclass(frozen=True)
-class Hit:
-    fs: int
-    fe: int
-    value: str
-    count: str
-
-
 def metric_hits(unit: Unit, clause: Clause) -> list[Hit]:
-    m = metrics()
-    out = []
-    for mt in m.regex.finditer(unit.view.text, clause.fs, clause.fe):
-        if mt.end() > clause.fe:
-            continue
-        _key, value, count = m.rows[(mt.lastindex or 1) - 1]
-        out.append(Hit(mt.start(mt.lastindex or 0), mt.end(), value, count))
-    return out
+    """Metric words of a clause (one regex pass per sentence, kept on the unit)."""
+    if unit.hits is None:
+        unit.hits = _metric_tokens(unit.view.text, unit.clauses[0].fs, unit.clauses[-1].fe)
+    return [h for h in unit.hits if clause.fs <= h.fs and h.fe <= clause.fe]
 
 
 def value_metric(unit: Unit, clause: Clause, fpos: int, back: int = 2) -> tuple[str | None, Clause]:
@@ -250,10 +298,8 @@ def value_metric(unit: Unit, clause: Clause, fpos: int, back: int = 2) -> tuple[
 def count_metric(unit: Unit, span: Span) -> str | None:
     """The metric a count's own noun names (``59 شركة`` -> companies), ``"-"`` for deals, None for other nouns."""
     fs, fe = unit.fpos(span.start), unit.fpos(span.end)
-    m = metrics()
-    for mt in m.regex.finditer(unit.view.text, fs, fe):
-        if mt.end() <= fe:
-            return m.rows[(mt.lastindex or 1) - 1][2] or None
+    for h in _metric_tokens(unit.view.text, fs, fe):
+        return h.count or None
     return None
 
 

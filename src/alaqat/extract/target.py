@@ -191,7 +191,7 @@ def _goal(unit: Unit, clause: Clause, fs: int, fe: int, kind: str, mregex: re.Pa
         return None  # زيادة كبيرة، مضاعفة الرسوم: no measure of the relation follows
     if amount is None and multiplier is None:
         return None
-    return _Goal(unit, clause, fs, fe, unit.view.pos[fs], kind, amount, amount_clause, multiplier)
+    return _Goal(unit, clause, fs, fe, unit.view.to_original(fs, fs)[0], kind, amount, amount_clause, multiplier)
 
 
 def _opens_with_lead(unit: Unit, clause: Clause) -> bool:
