@@ -8,14 +8,18 @@ and after a number that ends a sentence, which ``context.sentences`` does not cu
   before (data: patterns/figure_metrics.tsv). Words of deals, loans and single projects or companies
   (``اتفاقية``، ``قرض``، ``شركة``) claim the number for another fact type: no figure. Imports are the partner's
   exports (``metric: export``, ``from`` the partner). Tonnes need a freight or trade word; a share (``25% من
-  حبوبها``) needs a trade word; a count needs a metric noun.
+  حبوبها``) needs an export or import word; a count needs a metric noun, and companies a word of presence
+  (``تعمل``، ``برأس مال``: patterns/figure_presence_words.txt). Tariffs, reserves and sanctions before the number
+  veto the clause; a country's foreign trade, world trade, deficits and GDP are no pair's figure.
 * **count**: a count of things before a money value in its clause (``45 مشروعًا ... بقيمة 14.5 مليار``) is the
   figure's ``count`` (and its metric when it is projects or companies: ``300 شركة باستثمارات`` is investment);
   a count after ``منها`` is a part of an earlier one: no figure.
 * **countries**: the countries, demonyms, people and (after a preposition) places of the clauses read; with
   fewer than two, the article's main pair when a word points to the other side (``بين البلدين``، ``المشتركة``،
-  ``في البلاد``, patterns/figure_partner_words.txt) or the metric is bilateral by nature (trade, projects,
-  meetings, freight). One country alone with nothing pointing to a partner is a one-country number: no figure.
+  ``في البلاد``، ``الدولة``/``المملكة``/``السلطنة``, patterns/figure_partner_words.txt) or the metric is bilateral by
+  nature (trade, projects, meetings, freight; projects with no country need a count and a value). One country
+  alone with nothing pointing to a partner is a one-country number: no figure. A heading gives a figure only with
+  its own countries or such a word.
 * **from/to**: for exports, investment, students, companies and freight: ``من X`` is the origin, ``إلى/لـ/في X`` the
   destination; a country with no preposition (a demonym, a subject) is the origin (the destination for imports).
 * **period**: the date of the clause nearest to the number with no other number between, or of a leading clause
