@@ -16,8 +16,9 @@ from importlib import resources
 from alaqat.arabic.normalise import Folded, fold
 from alaqat.model import Article, Fact, Span
 
-# A sentence ends at . ! ? ؟ (not inside a number like 6.3) or at a line end; list items are their own sentences.
-_SENT_END = re.compile(r"(?<!\d)[.!?؟](?!\d)[\"'”»)]*|\n")
+# A sentence ends at . ! ? ؟ (not inside a number like 6.3; after a number when a space follows: "عام 2030. ارتفع")
+# or at a line end; list items are their own sentences.
+_SENT_END = re.compile(r"(?<!\d)[.!?؟](?!\d)[\"'”»)]*|(?<=\d)\.(?=\s)|\n")
 _LIST_MARK = re.compile(r"^\s*(?:[-–—_•*·▪●]|\(?\d{1,2}[.)\-]|\(?[أابجده][.)\-])\s*")
 _CLAUSE_CUT = re.compile(r"[،,;؛:]\s+|\s+[-–—]\s+")
 
