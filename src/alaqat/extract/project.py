@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from alaqat.arabic.dates import due_of
 from alaqat.arabic.normalise import Folded, fold
@@ -27,6 +27,7 @@ from alaqat.arabic.numbers import resolve_currency
 from alaqat.extract.context import (
     Sentence,
     article_countries,
+    load_lines,
     load_table,
     main_pair,
     make_fact,
@@ -36,11 +37,12 @@ from alaqat.extract.context import (
 )
 from alaqat.model import Article, Fact, Span
 
+_DIACRITIC = re.compile(r"[\u064b-\u0652\u0670\u0640]")
 _TOKEN = re.compile(r"\w+")  # letters and digits only: the Arabic comma (U+060C) is not part of a word
 _BOUNDARY = re.compile(r"[،,.;؛:()\[\]!?؟]|\s[-–—]\s")
 _PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _OBJ_SUFFIXES = ("هما", "هم", "ها", "ه")
-_NOUN_SUFFIXES = ("", "ا", "ها", "هما", "هم", "ه", "ين", "ان")
+_NOUN_SUFFIXES = ("", "ا", "ها", "ين", "ان")  # not ه: طريقة folds to طريقه
 _STATUS_RANK = {"planned": 0, "underway": 1, "done": 2}
 
 #: words that end a project's name (prepositions, pronouns, connectors, time words); folded
@@ -51,9 +53,19 @@ _NAME_STOP = frozenset(fold(w) for w in (
     "غدا", "بين", "إلى", "الى", "عبر", "بقيمة", "بتكلفة", "بقدرة", "بطاقة", "بسعة", "بمساحة", "باستثمارات",
     "باستثمار", "بمعدل", "بهدف", "بغية", "بمشاركة", "بالتعاون", "بالشراكة", "بتمويل", "بدعم", "بإجمالي",
     "بمبادرة", "لصالح", "وفق", "وفقا", "تابع", "قد", "لا", "لم", "لن", "سوف", "وهو", "وهي", "هو", "هي", "وسط",
-    "بعد", "بنحو", "بحوالي", "بأكثر", "حوالي", "نحو", "سنويا", "أسبوعيا", "يوميا", "شهريا",
+    "بعد", "بنحو", "بحوالي", "بأكثر", "حوالي", "نحو", "سنويا", "أسبوعيا", "يوميا", "شهريا", "قيمته", "قيمتها",
+    "تكلفته", "تكلفتها", "اعتبارا", "أمام", "لمدة", "طوال", "تحت", "فوق", "داخل", "خارج", "قرب", "بالقرب", "حول",
+    "يحمل", "تحمل", "يعرف", "تعرف", "باسم", "بعنوان", "أكثر", "أقل", "بواسطة", "وسط", "ضد", "لدعم", "ليصبح",
+    "لتصبح", "ليكون", "لتكون", "إلا", "كان", "كانت", "يكون", "تكون", "وكان", "وكانت", "شركة", "مؤسسة", "هيئة",
+    "وزارة", "بواقع",
 ))
 #: of those, the ones a route's name goes on through (``رحلات مباشرة بين عمان وألماتي``)
+_QUOTES = re.compile(r"[\"“”«»„]")
+#: words that start with ب as part of the word (not the preposition)
+_B_WORDS = frozenset(fold(w) for w in (
+    "بحر", "بحيرة", "بكين", "بنك", "بورصة", "بيت", "برج", "بوابة", "بلدية", "بترول", "بتروليوم", "بنية", "بيئة",
+    "بعثة", "برنامج", "بريد", "بطولة", "بحوث", "بحث", "بيانات", "بطاريات", "بطاقات", "بذور", "بلاستيك", "بضائع",
+))
 _ROUTE_GO = frozenset(fold(w) for w in ("بين", "إلى", "الى", "عبر", "من"))
 #: words before a noun that make it a set, not one thing
 _QUANTIFIERS = frozenset(fold(w) for w in (
@@ -69,13 +81,23 @@ _GENERIC_MODS = frozenset(fold(w) for w in (
     "مهمة", "المقترح", "المقترحة", "المذكور", "المذكورة", "ثنائية", "الثنائية", "واعدة", "الواعدة", "متعددة",
     "عدة", "أخرى", "الأخرى", "المشروع", "مشروع", "عديدة", "الأعمال", "تنموية", "التنموية", "استثمارية",
     "الاستثمارية", "اقتصادية", "الاقتصادية", "البلدين", "الجانبين", "الطرفين", "ذات", "نوعية", "النوعية",
+    "منه", "منها", "له", "لها", "فيه", "فيها", "عليه", "عليها", "نفسه", "نفسها", "ذاته", "ذاتها", "ككل", "محل",
+    "الواقع", "الواقعة", "القائم", "القائمة", "الخاضع", "الخاضعة", "المتعدد", "المذكورة", "هذا", "هذه", "بلاده",
+    "بلادها", "الرئيسي", "الرئيسية", "الوحيد", "الوحيدة", "الأكبر", "الأول", "الأولى", "الثاني", "الثانية",
 ))
 #: head words of a site written before the place's name
 _SITE_HEADS = frozenset(fold(w) for w in (
     "منطقة", "ولاية", "مدينة", "مطار", "ميناء", "محافظة", "إقليم", "مقاطعة", "جزيرة", "العاصمة", "بلدة", "قرية",
     "صحراء", "ساحل", "إمارة",
 ))
+_PHASES = frozenset(fold(w) for w in (
+    "المرحلة", "مرحلة", "الأولى", "الثانية", "الثالثة", "الأول", "الثاني", "جزء", "جزءا", "المراحل", "أعمال",
+))
+_SITE_ORGS = frozenset(fold(w) for w in (
+    "جامعة", "مطار", "ميناء", "مستشفى", "معهد", "مجمع", "مدينة", "منطقة", "مركز", "أكاديمية", "كلية", "حديقة",
+))
 _SITE_TAILS = frozenset(fold(w) for w in ("البحري", "الدولي", "الجوي", "الجاف", "الصناعية", "الحرة"))
+_COMPANY_WORDS = frozenset(fold(w) for w in ("شركة", "شركات", "مجموعة", "مؤسسة", "هيئة", "شركتي", "شركتا"))
 _COMPANY_REFS = frozenset(fold(w) for w in ("الشركة", "المجموعة", "الشركتان", "الشركتين", "الشركات", "الشركه"))
 _RELATIVES = frozenset(fold(w) for w in ("التي", "الذي", "والتي", "والذي", "اللذين", "اللتين", "الذين", "والذين"))
 _ON_CONDITION = re.compile(r"^(?:و?علي\s+ان|و?التي|و?الذي|و?بمعدل|و?بقيمه|و?بتكلفه|و?بحلول)")
@@ -83,6 +105,11 @@ _FUTURE = ("س", "سي", "ست", "سن")
 _INVEST = frozenset(fold(w) for w in (
     "استثمر", "استثمرت", "استثمرا", "تستثمر", "يستثمر", "ستستثمر", "سيستثمر", "ضخ", "ضخت", "تضخ", "يضخ", "ستضخ",
     "سيضخ", "خصص", "خصصت", "ستخصص", "سيخصص",
+))
+_NOT_INVEST_TARGETS = frozenset(fold(w) for w in (
+    "قطاع", "قطاعات", "مجال", "مجالات", "سوق", "أسواق", "اقتصاد", "البلاد", "الدولة", "المملكة", "مشاريع",
+    "مشروعات", "شركات", "شركة", "أسهم", "حصة", "حصص", "أصول", "سندات", "صناديق", "عدد", "عدة", "مختلف", "كل",
+    "المنطقة", "بلدان", "دول", "تطوير", "تعزيز", "دعم",
 ))
 _LAUNCH_VERBS = frozenset(fold(w) for w in ("أطلق", "أطلقت", "أطلقا", "دشن", "دشنت", "دشنا", "بدأ", "بدأت", "افتتح",
                                             "افتتحت"))
@@ -105,6 +132,7 @@ class _Tok:
     fe: int
     start: int  # original offsets in the article
     end: int
+    pron: bool = False  # ends with a pronoun ه/ها/هم in the original (not a ة folded to ه)
 
 
 @dataclass
@@ -164,7 +192,8 @@ def _gov_regex() -> re.Pattern[str]:
 def _extra_sectors() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     table = {row[0]: tuple(s for s in row[1].split(",") if s) for row in load_table("project_sectors.tsv")}
     keys = sorted(table, key=len, reverse=True)
-    regex = re.compile(r"(?<![\w])(?:[وفبكل]|لل|وب|ول)?(?:ال)?(" + "|".join(map(re.escape, keys)) + ")")
+    regex = re.compile(r"(?<![\w])(?:[وفبكل]|لل|وب|ول)?(?:ال)?(" + "|".join(map(re.escape, keys))
+                       + r")(?:ه|ات|ين|ان|يه|ا)?(?!\w)")
     return regex, table
 
 
@@ -177,35 +206,57 @@ def _tokens(sent: Sentence) -> tuple[Folded, list[_Tok]]:
     toks = []
     for m in _TOKEN.finditer(folded.text):
         s, e = folded.to_original(m.start(), m.end())
-        toks.append(_Tok(m.group(), m.start(), m.end(), sent.start + s, sent.start + e))
+        raw = _DIACRITIC.sub("", sent.text[s:e])
+        toks.append(_Tok(m.group(), m.start(), m.end(), sent.start + s, sent.start + e,
+                         raw.endswith(("ه", "ها", "هم", "هما"))))
     return folded, toks
 
 
-def _strip_prefix(tok: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 16)
+def _strip_prefix(tok: str) -> tuple[tuple[str, str], ...]:
     """(prefix, rest) readings of a token, the bare token first."""
     out = [("", tok)]
     for p in _PREFIXES:
         if tok.startswith(p) and len(tok) - len(p) >= 2:
             out.append((p, tok[len(p):]))
-    return out
+    return tuple(out)
 
 
-def _governor(tok: str, prev: str | None = None) -> str | None:
-    """The class of a governing word (``وستبني`` -> planned, ``تنفذها`` -> present/underway)."""
+def _in(tok: str, words: frozenset[str] | set[str]) -> bool:
+    """Is the token, with or without a clitic prefix, one of ``words``?"""
+    return any(rest in words for _, rest in _strip_prefix(tok))
+
+
+def _governor(tok: str, prev: str | None = None, pron: bool = True) -> str | None:
+    """The class of a governing word (``وستبني`` -> planned, ``تنفذها`` -> underway); object pronouns are
+    stripped only where the original has one (``pron``), so ``إقامة`` (folded ``اقامه``) is not ``أقام``."""
+    cls = _governor_base(tok, pron)
+    if cls == "present":
+        return "planned" if prev == "سوف" else "underway"
+    return cls
+
+
+@lru_cache(maxsize=1 << 16)
+def _governor_base(tok: str, pron: bool) -> str | None:
     table = _governors()
     for _, rest in _strip_prefix(tok):
-        for core in (rest, *(rest[:-len(s)] for s in _OBJ_SUFFIXES if rest.endswith(s) and len(rest) - len(s) >= 2)):
+        cores = [rest]
+        if pron:
+            cores += [rest[:-len(x)] for x in _OBJ_SUFFIXES if rest.endswith(x) and len(rest) - len(x) >= 2]
+        for core in cores:
             cls = table.get(core)
-            if cls is None and core.startswith(_FUTURE) and len(core) > 3:
-                bare = table.get(core[1:])
-                if bare == "present":
-                    return "planned"
-            if cls is None:
-                continue
-            if cls == "present":
-                return "planned" if prev in ("سوف", "سوف") else "underway"
-            return cls
+            if cls is None and core.startswith(_FUTURE) and len(core) > 3 and table.get(core[1:]) == "present":
+                return "planned"
+            if cls is not None:
+                return cls
     return None
+
+
+def _has_object(tok: _Tok) -> bool:
+    """Does a tensed verb carry an object pronoun (``أطلقه``، ``تنفذها``)?"""
+    if not tok.pron:
+        return False
+    return _governor_base(tok.text, False) is None and _governor_base(tok.text, True) is not None
 
 
 def _noun_at(toks: list[_Tok], i: int) -> tuple[_Noun, str, int] | None:
@@ -250,24 +301,31 @@ def _candidates(article: Article, sent: Sentence, toks: list[_Tok], folded: Fold
             i += 1
             continue
         noun, prefix, last = hit
+        if noun.cls == "not":
+            i = last + 1
+            continue
         cand = _Cand(i, last, noun, toks[i].start + _prefix_len(article, toks[i], prefix, keep_article=True))
         if prefix.endswith("لل"):
             cand.name_prefix = "ال"
         i = last + 1
-        if noun.cls == "route" and cand.first > 0 and toks[cand.first - 1].text in ("عن",) and noun.words[0] == "طريق":
-            continue  # عن طريق: "by means of"
-        if noun.cls == "weak" and last + 1 < len(toks) and _noun_at(toks, last + 1) and not _gap(folded, toks, last):
-            continue  # مشروع مركز لوجستي: the next noun names it
+        if noun.words[0] == "طريق" and cand.first > 0 and toks[cand.first - 1].text in ("عن", "علي"):
+            continue  # عن طريق "by means of", على طريق "on the way to"
+        if noun.cls == "weak" and _definite(prefix, toks[cand.first].text):
+            continue  # المشروع: a project named before, or a generic one
+        if noun.cls == "weak" and _names_next(toks, folded, last):
+            continue  # مشروع مركز لوجستي، مشروع توسعة مرفأ اللاذقية: the next noun names it
         if any(a.value and isinstance(a.value, dict) and a.value.get("unit") == "count"
                and a.start <= toks[cand.first].end and toks[cand.first].start < a.end + 2 for a in amounts):
             continue  # 45 مشروعًا: a count of projects is a figure
-        if cand.first > 0 and _strip_prefix(toks[cand.first - 1].text)[-1][1] in _QUANTIFIERS | {fold("من")}:
-            prev2 = toks[cand.first - 2].text if cand.first > 1 else ""
-            if toks[cand.first - 1].text in _QUANTIFIERS or _strip_prefix(prev2)[-1][1] in _QUANTIFIERS:
-                continue  # العديد من المنشآت
+        if cand.first > 0 and (_in(toks[cand.first - 1].text, _QUANTIFIERS) or (
+                toks[cand.first - 1].text == "من" and cand.first > 1 and _in(toks[cand.first - 2].text, _QUANTIFIERS))):
+            continue  # العديد من المنشآت، عدة مصانع
+        if cand.first > 0 and _in(toks[cand.first - 1].text, _COMPANY_WORDS):
+            continue  # شركة موانئ دبي: a company's name
         if _at_site(toks, cand.first, prefix):
             continue  # في مطار أكتوبي، بميناء ...: a site, not a project
-        own_org = next((o for o in orgs if o.start <= toks[cand.first].start < o.end), None)
+        own_org = next((o for o in orgs if o.start < toks[cand.first].end and toks[cand.first].start < o.end
+                        and not (o.end <= toks[last].end and o.start < toks[cand.first].start)), None)
         if own_org is not None:
             if noun.cls != "opening":
                 continue  # a noun inside an organisation's name (مركز أستانا) is the organisation
@@ -275,6 +333,8 @@ def _candidates(article: Article, sent: Sentence, toks: list[_Tok], folded: Fold
             if prev not in ("done", "underway", "planned", "launch", "license"):
                 continue
             cand.extra["own_org"] = own_org
+        if noun.cls == "branch" and not any(o.start >= toks[last].end and o.start - toks[last].end < 8 for o in orgs):
+            continue  # فرع لجامعة بكين: a branch of a named body; فرع لها، فرع جديد are not projects
         if noun.cls == "launch":
             if cand.first == 0:
                 continue
@@ -284,6 +344,18 @@ def _candidates(article: Article, sent: Sentence, toks: list[_Tok], folded: Fold
                 continue
         out.append(cand)
     return out
+
+
+def _names_next(toks: list[_Tok], folded: Folded, last: int) -> bool:
+    """Is a project noun right after ``last``, maybe behind verbal nouns (``مشروع إنشاء محطة``)?"""
+    k = last + 1
+    while k < len(toks) and k <= last + 3 and not _gap(folded, toks, k - 1):
+        if _noun_at(toks, k) is not None:
+            return True
+        if _gov(toks[k]) not in ("license", "launch"):
+            return False
+        k += 1
+    return False
 
 
 def _at_site(toks: list[_Tok], i: int, prefix: str) -> bool:
@@ -327,43 +399,154 @@ def _gap(folded: Folded, toks: list[_Tok], i: int) -> bool:
 # status: the governing word
 
 
-def _govern(toks: list[_Tok], cand: _Cand, lo: int, hi: int) -> tuple[str | None, int | None, bool]:
-    """(status, index of the governing word, licensed).
+def _passable(sent: Sentence, toks: list[_Tok], k: int) -> bool:
+    """May token ``k`` stand between a governing verb and its noun (subject material, an adverb)?"""
+    t = toks[k].text
+    if t == "و" or _in(t, _subjects()):
+        return True
+    if t == "من" and k > 0 and _in(toks[k - 1].text, _PHASES):
+        return True  # المرحلة الأولى من مصنع
+    hit = _noun_at(toks, k)
+    if hit is not None and hit[0].cls == "weak":
+        return True  # تنفذ مشاريع لبناء ...، تنفذ ... مشروع مركز
+    pos = toks[k].start
+    return any(s.start <= pos < s.end for s in sent.spans if s.kind in _PASS_KINDS)
 
-    A tensed word before the noun (``ستبني``، ``تنفذ``، ``افتتح``) gives the status and licenses it; a verbal
-    noun of building right before it (``لإطلاق``، ``لبناء وتشغيل``) licenses it without a tense (planned, or done
-    after a ceremony word: ``حفل افتتاح``); else a status word after it in the region (``من المقرر إطلاقه``)."""
+
+_PASS_KINDS = ("org", "person", "country", "place", "date", "amount")
+
+
+@cache
+def _subjects() -> frozenset[str]:
+    words = set(load_lines("project_subjects.txt"))
+    for title in load_lines("leader_titles.txt"):
+        words.update(title.split())
+    return frozenset(words)
+
+
+def _gov(tok: _Tok, prev: _Tok | None = None) -> str | None:
+    return _governor(tok.text, prev.text if prev else None, tok.pron)
+
+
+def _aux_status(toks: list[_Tok], k: int, hi: int) -> str | None:
+    """``تم إنشاء``، ``يجري حاليا بناء``، ``قيد الإنشاء``، ``خطط لإنشاء``: an auxiliary's status when a license
+    word follows."""
+    cls = _gov(toks[k])
+    if not cls or not cls.startswith("aux_"):
+        return None
+    for n in range(k + 1, min(hi, k + 3)):
+        if _gov(toks[n]) in ("license", "launch"):
+            return cls[4:]
+    return None
+
+
+def _govern(sent: Sentence, toks: list[_Tok], cand: _Cand, prev_status: str | None, name_end: int,
+            hi: int) -> tuple[str | None, int | None]:
+    """(status, index of the governing word); status None when nothing governs the noun.
+
+    Right before the noun, a run of verbal nouns of building (``لإطلاق``، ``لبناء وتشغيل``) licenses it; before
+    that (or right before the noun), a tensed word reached through the verb's subject (``وستبني مجموعة أورزاكس
+    مصنعًا``) gives the status; a document word gives "agreement"; a noun coordinated with an earlier project
+    (``وإنشاء مركز``، ``ومستشفى``) takes its status; else a word after it (``من المقرر إطلاقه``، ``الذي افتتح``)."""
+    k = cand.first - 1
     gov: int | None = None
     adjacent = False
-    chain = True  # still in the run of license words right before the noun
-    for k in range(cand.first - 1, max(lo, cand.first - _MAX_BACK) - 1, -1):
-        prev = toks[k - 1].text if k else None
-        cls = _governor(toks[k].text, prev)
+    coordinated = toks[cand.first].text.startswith("و") and toks[cand.first].start < cand.name_start
+    while k >= 0:
+        cls = _gov(toks[k])
         if cls in ("license", "launch"):
-            if chain:
-                adjacent = True
-            if gov is None:
-                gov = k
+            adjacent = True
+            gov = k
+            coordinated = toks[k].text.startswith("و")
+            k -= 1
             continue
-        if cls == "ceremony":
-            if adjacent and chain:
-                return "done", k, True
-            chain = False
+        if adjacent and toks[k].text in ("في", "فى", "الي", "علي", "و"):
+            k -= 1
             continue
-        if cls is None:
-            if toks[k].text not in ("في", "فى") or not adjacent:
-                chain = False
-            continue
+        break
+    if k >= 0 and adjacent and _gov(toks[k]) == "ceremony":
+        return "done", k
+    steps = 0
+    unknown = 0
+    edge = k  # the word right before the noun (or before its verbal nouns)
+    while k >= 0 and steps < _MAX_BACK:
+        t = toks[k]
+        prev = toks[k - 1] if k else None
+        cls = _gov(t, prev)
         if cls == "agreement":
-            return "agreement", k, False
-        return cls, k, True
-    for k in range(cand.last + 1, min(hi, cand.last + 12)):
-        cls = _governor(toks[k].text, toks[k - 1].text)
+            return "agreement", k
         if cls in ("planned", "underway", "done"):
-            return cls, (gov if gov is not None else k), True
+            if _has_object(t) and not adjacent:
+                break  # الذي أطلقه مركز ...: the noun is the verb's subject
+            if cls == "underway" and prev is not None and prev.text in ("ان", "لان", "كي", "لكي"):
+                cls = "planned"  # أن تبني: intended
+            return cls, k
+        if cls == "foundation" and prev is not None and _in(prev.text, {"حجر"}):
+            return "underway", k
+        if cls and cls.startswith("aux_"):
+            aux = _aux_status(toks, k, cand.first)
+            if aux:
+                return aux, k
+            break
+        if cls in ("license", "launch"):
+            k -= 1
+            steps += 1
+            continue
+        if t.text in ("في", "فى", "الي", "علي") and k + 1 < len(toks) and (
+                _gov(toks[k + 1]) in ("license", "launch") or _passable(sent, toks, k + 1)):
+            k -= 1
+            steps += 1
+            continue
+        if not _passable(sent, toks, k):
+            # a name the recognisers missed may stand in the subject (أطلقت طيران الجزيرة الكويتية أول رحلة),
+            # but not right before the noun, where an unknown word is the noun's own head (استهداف مطار)
+            unknown += 1
+            if unknown > 2 or k == edge or _agreement_near(toks, k):
+                if _agreement_near(toks, k):
+                    return "agreement", k
+                break
+        k -= 1
+        steps += 1
+    if coordinated and prev_status:
+        return prev_status, gov
     if adjacent:
-        return "planned", gov, True
-    return None, gov, False
+        return "planned", gov
+    return _after(toks, cand, name_end, hi)
+
+
+def _agreement_near(toks: list[_Tok], k: int) -> bool:
+    """A document word among the three words ending at ``k`` (``مذكرة تفاهم لإنشاء``)?"""
+    return any(_gov(toks[n]) == "agreement" for n in range(max(0, k - 2), k + 1))
+
+
+def _after(toks: list[_Tok], cand: _Cand, name_end: int, hi: int) -> tuple[str | None, int | None]:
+    """A status told right after the name: ``الذي افتتح``، ``تنفذها شركة``، ``قيد الإنشاء``، and in the next
+    few words ``من المقرر إطلاقه``، ``تم افتتاحه``."""
+    if name_end < hi:
+        t = toks[name_end]
+        nxt = toks[name_end + 1] if name_end + 1 < hi else None
+        cls = _gov(t)
+        if t.text in _RELATIVES and nxt is not None:
+            c2 = _gov(nxt, t)
+            if c2 in ("planned", "underway", "done"):
+                return c2, name_end + 1
+            if c2 and c2.startswith("aux_") and _aux_status(toks, name_end + 1, hi):
+                return c2[4:], name_end + 1
+        if cls in ("planned", "underway", "done") and _has_object(t):
+            return cls, name_end  # تنفذها شركة ...
+        if cls and cls.startswith("aux_") and _aux_status(toks, name_end, hi):
+            return cls[4:], name_end
+    for k in range(name_end, min(hi, name_end + 8)):
+        t = toks[k]
+        if _gov(t) in ("license", "launch") and t.pron and _governor_base(t.text, False) is None:
+            for n in range(k - 1, max(name_end - 1, k - 4), -1):  # من المقرر إطلاقه، سيتم افتتاحها
+                c2 = _gov(toks[n], toks[n - 1])
+                if c2 in ("planned", "underway", "done"):
+                    return c2, k
+                if c2 and c2.startswith("aux_"):
+                    return c2[4:], k
+            return None, None
+    return None, None
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -372,36 +555,73 @@ def _govern(toks: list[_Tok], cand: _Cand, lo: int, hi: int) -> tuple[str | None
 
 def _name_end(article: Article, sent: Sentence, toks: list[_Tok], folded: Folded, cand: _Cand,
               stop_at: int) -> int:
-    """Index (exclusive) of the token after the project's name."""
+    """Index (exclusive) of the token after the project's name.
+
+    The name goes on through modifiers that agree with the noun (a definite noun takes definite adjectives,
+    ``المراكز الثقافية``; an indefinite one a genitive or adjective, ``مصنع كوستاناي``، ``مركز لوجستي``), one
+    ``ل`` phrase (``مصنعًا للأدوية``، ``فرعا لجامعة بكين للغات``), a quoted name right after the noun, and for a
+    route ``بين``/``إلى``/``عبر``; it stops at punctuation, a preposition or connector, a date or amount, a verb,
+    a place introduced by في/ب, another project noun."""
     route = cand.noun.cls == "route"
     places = sent.of("place")
+    named = [s for s in sent.spans if s.kind in ("org", "place", "country", "person")]
     spans_stop = [s for s in sent.spans if s.kind in ("date", "amount")]
+    definite = _definite_tok(toks[cand.last].text)
     j = cand.last + 1
     l_phrases = 0
+    quoted = False
     while j < min(len(toks), stop_at) and j - cand.first < _MAX_NAME:
-        if _gap(folded, toks, j - 1):
+        gap = folded.text[toks[j - 1].fe:toks[j].fs]
+        if _QUOTES.search(gap):
+            if j == cand.last + 1 and not quoted and not definite:
+                quoted = True  # مشروع "نيوم": the quoted name is the name
+            else:
+                break
+        if gap.strip() and _BOUNDARY.search(gap + " "):
             break
         t = toks[j].text
         bare = t[1:] if t.startswith("و") and len(t) > 3 else t
-        if (t in _NAME_STOP or (bare != t and bare in _NAME_STOP)) and not (route and t in _ROUTE_GO):
-            break
-        if _governor(t) is not None or t in _INVEST:
-            break
-        if bare != t and _noun_at(toks, j) is not None:
-            break
-        if any(s.start <= toks[j].start < s.end or toks[j].start <= s.start < toks[j].end for s in spans_stop):
-            break
-        place = next((p for p in places if toks[j].start <= p.start < toks[j].end), None)
-        if place is not None and place.start > toks[j].start and not route:
-            lead = fold(article.original[toks[j].start:place.start])
-            if lead in ("ب", "وب", "في"):
+        inside = next((s for s in named if s.start <= toks[j].start < s.end or toks[j].start <= s.start < toks[j].end),
+                      None)
+        if not quoted:
+            if (t in _NAME_STOP or (bare != t and bare in _NAME_STOP)) and not (route and t in _ROUTE_GO):
                 break
-        if t.startswith("ل") and not t.startswith("لل") and len(t) > 3:
-            l_phrases += 1
-            if l_phrases >= 2:
+            if _gov(toks[j]) is not None or t in _INVEST:
+                break
+            if t.startswith(_FUTURE) and len(t) > 4 and t[1:2] in ("ي", "ت", "ن"):
+                break  # ستدخل الخدمة: a verb
+            if bare != t and _noun_at(toks, j) is not None:
+                break
+            if any(s.start <= toks[j].start < s.end or toks[j].start <= s.start < toks[j].end for s in spans_stop):
+                break
+            place = next((p for p in places if toks[j].start <= p.start < toks[j].end), None)
+            if place is not None and place.start > toks[j].start and not route:
+                lead = fold(article.original[toks[j].start:place.start])
+                if lead in ("ب", "وب", "في", "ف"):
+                    break
+            if t.startswith("ب") and not t.startswith("بين") and inside is None and not _in(t, _B_WORDS):
+                break  # بحرفية، بالجيش، بمنطقة: a prepositional phrase
+            if t.startswith("ل") and not t.startswith("لل") and len(t) > 3:
+                l_phrases += 1
+                if l_phrases >= 2:
+                    break
+            elif t.startswith("لل"):
+                pass
+            elif inside is None and not route and j > cand.last + 0 and not _agrees(definite, t):
                 break
         j += 1
     return j
+
+
+def _definite_tok(tok: str) -> bool:
+    return any(p.endswith(("ال", "لل")) for p, _ in _strip_prefix(tok) if p)
+
+
+def _agrees(definite: bool, tok: str) -> bool:
+    """May ``tok`` follow a (definite or indefinite) project noun inside its name?"""
+    if definite:
+        return _definite_tok(tok)  # المراكز الثقافية؛ not المطار يعمل، الجسر مطلبا
+    return True  # مصنع كوستاناي، مركز لوجستي، محطة الأبحاث
 
 
 def _name(article: Article, toks: list[_Tok], cand: _Cand, end: int) -> str:
@@ -414,7 +634,7 @@ def _specific(toks: list[_Tok], cand: _Cand, end: int) -> bool:
     """Does the name say which thing it is (a modifier beyond جديد, مشترك ...)?"""
     for k in range(cand.last + 1, end):
         t = toks[k].text
-        if t not in _GENERIC_MODS and _strip_prefix(t)[-1][1] not in _GENERIC_MODS and len(t) > 2:
+        if not _in(t, _GENERIC_MODS) and len(t) > 2 and not t.isdigit():
             return True
     return False
 
@@ -467,10 +687,13 @@ def _location(article: Article, sent: Sentence, cand: _Cand, name_end_off: int,
             continue
         if any(o.start <= p.start and p.end <= o.end for o in orgs):
             continue
-        chosen.append((*_site(article, sent, p), p))
+        ws, we = _site(article, sent, p)
+        lead = fold(article.original[max(lo, ws - 5):ws])
+        if chosen or lead.endswith(("في ", "فى ", "ب")):  # في أستانا، بأستانا، بمنطقة تركستان
+            chosen.append((ws, we, p))
     for o in orgs:  # في جامعة أستانا الدولية
-        lead = fold(article.original[max(lo, o.start - 4):o.start]).split()
-        if lead and lead[-1] in ("في", "فى"):
+        before = fold(article.original[max(lo, o.start - 4):o.start]).split()
+        if before and before[-1] in ("في", "فى") and _in(fold(o.text).split()[0], _SITE_ORGS):
             chosen.append((o.start, o.end, o))
     chosen.sort(key=lambda x: x[0])
     # keep the first group: places joined by و or separated by a short gap
@@ -481,6 +704,12 @@ def _location(article: Article, sent: Sentence, cand: _Cand, name_end_off: int,
             if len(gap) > 3 or any(w not in ("و", "في", "ب") and not w.startswith("و") for w in gap):
                 break
         group.append(item)
+    if cand.noun.cls == "route":
+        name = article.original[cand.name_start:name_end_off]
+        m = re.search(r"\s(?:بين|إلى|الى|إلي)\s+(.+)$", name)
+        if m:  # رحلات مباشرة بين عمان وألماتي -> عمان وألماتي
+            inner = [p for p in sent.spans if p.kind in ("place", "country") and cand.name_start <= p.start < name_end_off]
+            return m.group(1), [c for c in (span_country(p) for p in inner) if c]
     if not group and cand.noun.cls == "route":
         group = [(p.start, p.end, p) for p in places if cand.name_start <= p.start < name_end_off]
     if not group:
@@ -498,7 +727,8 @@ def _location(article: Article, sent: Sentence, cand: _Cand, name_end_off: int,
 
 def _due(sent: Sentence, lo: int, hi: int) -> str | None:
     for d in sent.of("date"):
-        if lo <= d.start and d.end <= hi and isinstance(d.value, str) and d.value and not d.value.endswith("/.."):
+        if (lo <= d.start and d.end <= hi and isinstance(d.value, str) and d.value
+                and not (d.value.endswith("/..") and "منذ" in fold(d.text))):
             due = due_of(d)
             if due:
                 return due
@@ -510,7 +740,8 @@ def _money(span: Span) -> bool:
     if not isinstance(v, dict):
         return False
     unit = v.get("unit")
-    return isinstance(unit, str) and unit not in ("count", "t", "percent") and unit.isupper()
+    # ISO 4217, or a bare currency name (DIRHAM) resolved by country; not MW, t, count
+    return isinstance(unit, str) and unit.isalpha() and unit.isupper() and len(unit) >= 3
 
 
 def _value(sent: Sentence, lo: int, hi: int, country: str | None) -> tuple[float | None, str | None]:
@@ -525,6 +756,13 @@ def _org_name(span: Span) -> str:
     if isinstance(span.value, dict) and span.value.get("name"):
         return str(span.value["name"])
     return span.text
+
+
+def _clip_org(text: str) -> str:
+    words = text.split()
+    while words and fold(words[0]) in _COMPANY_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _company_before(article: Article, sent: Sentence) -> Span | None:
@@ -579,29 +817,38 @@ def _sentence_facts(article: Article, sent: Sentence) -> list[Fact]:
     cands.extend(_investments(article, sent, toks, folded, cands))
     cands.sort(key=lambda c: c.first)
     clauses = sent.clauses()
+    # first pass: which nouns are governed, and where their names end; a noun inside a governed name
+    # (فرعا لجامعة بكين) is part of it
+    governed: list[tuple[_Cand, str, int | None, int]] = []
+    prev_status: str | None = None
+    for n, cand in enumerate(cands):
+        if governed and cand.first < governed[-1][3]:
+            continue
+        next_first = cands[n + 1].first if n + 1 < len(cands) else len(toks)
+        end_tok = max(cand.invest_name_end or _name_end(article, sent, toks, folded, cand, len(toks)), cand.last + 1)
+        if cand.status:  # an investment names its own status
+            status, gov = cand.status, None
+        else:
+            st, gov = _govern(sent, toks, cand, prev_status, end_tok, next_first)
+            if st is None or st == "agreement":
+                continue
+            status = st
+        governed.append((cand, status, gov, end_tok))
+        prev_status = status
     out: list[Fact] = []
     prev_actors: list[Span] = []
     prev_end_tok = 0
-    for n, cand in enumerate(cands):
-        next_first = cands[n + 1].first if n + 1 < len(cands) else len(toks)
-        status, gov, ok = _govern(toks, cand, 0, next_first)
-        if status == "agreement" or not ok:
-            prev_end_tok = cand.last + 1
-            continue
-        if cand.status:  # an investment names its own status
-            status = cand.status
-        # the next project's governing word ends this one's region
-        stop_tok = next_first
-        if n + 1 < len(cands):
-            for k in range(next_first - 1, cand.last, -1):
-                if _governor(toks[k].text) in ("license", "launch"):
+    for n, (cand, status, gov, end_tok) in enumerate(governed):
+        # the next project (or the verbal noun that governs it) ends this one's region
+        stop_tok = governed[n + 1][0].first if n + 1 < len(governed) else len(toks)
+        if n + 1 < len(governed):
+            for k in range(stop_tok - 1, end_tok - 1, -1):
+                if _gov(toks[k]) in ("license", "launch") or toks[k].text in ("في", "فى", "و"):
                     stop_tok = k
                 else:
                     break
+        end_tok = min(end_tok, max(stop_tok, cand.last + 1))
         limit = toks[stop_tok].start if stop_tok < len(toks) else sent.end
-        end_tok = cand.invest_name_end or _name_end(article, sent, toks, folded, cand, stop_tok)
-        if end_tok <= cand.last:
-            end_tok = cand.last + 1
         name = _name(article, toks, cand, end_tok)
         name_end_off = toks[end_tok - 1].end
         r_end = _region_end(sent, clauses, toks, cand, limit)
@@ -632,6 +879,8 @@ def _sentence_facts(article: Article, sent: Sentence) -> list[Fact]:
         actor_names: list[str] = []
         for o in actor_spans:
             nm = _org_name(o)
+            if o.start < cand.name_start < o.end:  # an organisation's name run on into the project's
+                nm = _clip_org(article.original[o.start:cand.name_start])
             if nm not in actor_names:
                 actor_names.append(nm)
         # value
@@ -663,8 +912,14 @@ def _sentence_facts(article: Article, sent: Sentence) -> list[Fact]:
         if not countries:
             prev_end_tok = end_tok
             continue
-        if unit and len(unit) != 3 and countries:
-            unit = resolve_currency(unit, countries[0])
+        if unit and len(unit) != 3:
+            for c in [*loc_countries, *sent.countries(), *countries]:
+                resolved = resolve_currency(unit, c)
+                if len(resolved) == 3:
+                    unit = resolved
+                    break
+            else:
+                value, unit = None, None
         # generic mentions
         specific = _specific(toks, cand, end_tok) or bool(cand.invest_name_end)
         anchors = sum([bool(actor_names), bool(location), value is not None, due is not None])
@@ -760,6 +1015,11 @@ def _investments(article: Article, sent: Sentence, toks: list[_Tok], folded: Fol
         if j is None or j + 1 >= len(toks) or toks[j].text not in ("في", "فى"):
             continue
         first = j + 1
+        if _in(toks[first].text, _NOT_INVEST_TARGETS) or any(
+                sp.start <= toks[first].start < sp.end for sp in sent.spans if sp.kind in _PASS_KINDS):
+            continue  # في الجزائر، في قطاع الطاقة، في "سناب تشات": a place, a field or a company, not a project
+        if _QUOTES.search(folded.text[toks[j].fe:toks[first].fs]):
+            continue
         if any(c.first >= first and c.first <= first + 3 for c in cands):
             for c in cands:  # the amount goes to the project noun named there
                 if first <= c.first <= first + 3:
