@@ -708,8 +708,9 @@ def _location(article: Article, sent: Sentence, cand: _Cand, name_end_off: int,
         name = article.original[cand.name_start:name_end_off]
         m = re.search(r"\s(?:بين|إلى|الى|إلي)\s+(.+)$", name)
         if m:  # رحلات مباشرة بين عمان وألماتي -> عمان وألماتي
-            inner = [p for p in sent.spans if p.kind in ("place", "country") and cand.name_start <= p.start < name_end_off]
-            return m.group(1), [c for c in (span_country(p) for p in inner) if c]
+            ends = [sp for sp in sent.spans
+                    if sp.kind in ("place", "country") and cand.name_start <= sp.start < name_end_off]
+            return m.group(1), [c for c in (span_country(sp) for sp in ends) if c]
     if not group and cand.noun.cls == "route":
         group = [(p.start, p.end, p) for p in places if cand.name_start <= p.start < name_end_off]
     if not group:
