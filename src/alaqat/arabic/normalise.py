@@ -115,7 +115,7 @@ class Folded:
         return lo
 
 
-_WORD = re.compile(r"[\w\u0600-\u06ff]+")
+_WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
 
 
 def words(text: str) -> list[str]:

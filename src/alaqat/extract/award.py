@@ -17,7 +17,7 @@ from alaqat.extract.actors import Actor, actors, best_person, is_title, person_n
 from alaqat.extract.context import Sentence, load_table, main_pair, make_fact, sentences, span_country
 from alaqat.model import Article, Fact, Span
 
-_TOKEN = re.compile(r"[\w\u0600-\u06ff]+")
+_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
 
 
 @cache

@@ -56,7 +56,7 @@ from alaqat.extract.context import (
 from alaqat.model import Article, Fact, Span
 
 _CLAUSE_CUT = re.compile(r"[،,;؛:]\s+|\s+[-–—]\s+|(?<=\d)\.\s+")
-_WORD = re.compile(r"[\w\u0600-\u06ff]+")
+_WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
 _DIRECTED = {"export", "import", "investment", "students", "companies", "freight", "other"}
 _BILATERAL = {"trade", "projects", "meetings", "freight"}  # metrics that are between two sides by nature
 _ORIGIN_PREP = {"من"}
@@ -146,7 +146,7 @@ def _metric_tokens(text: str, lo: int, hi: int) -> list[Hit]:
 @cache
 def _phrase_regex(name: str, any_ending: bool = False) -> re.Pattern[str]:
     forms = sorted(set(load_lines(name)), key=len, reverse=True)
-    end = r"\w*" if any_ending else r"(?![\w\u0600-\u06ff])"
+    end = r"\w*" if any_ending else r"(?![\w\u0610-\u061a\u064b-\u065f\u0670\u0640])"
     body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
     return re.compile(r"(?<![^\W_])[وفبل]?(?:" + body + ")" + end)
 
@@ -155,7 +155,7 @@ def _phrase_regex(name: str, any_ending: bool = False) -> re.Pattern[str]:
 def _change_words() -> tuple[re.Pattern[str], dict[str, int]]:
     sign = {k: (1 if s == "+" else -1 if s == "-" else 0) for k, s, *_ in load_table("figure_change_words.tsv")}
     body = "|".join(re.escape(k) for k in sorted(sign, key=len, reverse=True))
-    return re.compile(r"(?<![\w\u0600-\u06ff])(?:[وف]?[بل]?)(" + body + r")(?![\w\u0600-\u06ff])"), sign
+    return re.compile(r"(?<![\w\u0610-\u061a\u064b-\u065f\u0670\u0640])(?:[وف]?[بل]?)(" + body + r")(?![\w\u0610-\u061a\u064b-\u065f\u0670\u0640])"), sign
 
 
 @cache

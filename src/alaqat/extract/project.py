@@ -662,14 +662,14 @@ def _site(article: Article, sent: Sentence, span: Span) -> tuple[int, int]:
     """Widen a place to the head word before it (``منطقة تركستان``، ``مطار أكتوبي``) and a tail adjective."""
     start, end = span.start, span.end
     before = article.original[max(sent.start, start - 20):start]
-    m = re.search(r"([\w\u0600-\u06ff]+)\s+$", before)
+    m = re.search(r"([\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+)\s+$", before)
     if m:
         word = fold(m.group(1))
         for _, rest in _strip_prefix(word):
             if rest in _SITE_HEADS or ("ال" + rest) in _SITE_HEADS:
                 start = start - len(before) + m.start(1) + (len(m.group(1)) - len(rest) if rest != word else 0)
                 break
-    after = re.match(r"\s+([\w\u0600-\u06ff]+)", article.original[end:end + 20])
+    after = re.match(r"\s+([\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+)", article.original[end:end + 20])
     if after and fold(after.group(1)) in _SITE_TAILS:
         end = end + after.end(1)
     return start, end

@@ -17,7 +17,7 @@ from alaqat.extract.actors import Actor, actors, best_person, is_title, last_per
 from alaqat.extract.context import Sentence, load_lines, load_table, main_pair, make_fact, sentences, span_country
 from alaqat.model import Article, Fact, Span
 
-_TOKEN = re.compile(r"[\w\u0600-\u06ff]+")
+_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
 _FIRST_PERSON = ("زيارتي", "زيارتنا")
 _HONORIFIC_PRONOUNS = ("سموه", "سموها", "جلالته", "جلالتها", "فخامته", "فخامتها", "معاليه", "معاليها", "سيادته",
                        "دولته", "قام", "قامت")
@@ -310,8 +310,8 @@ class _Region(Sentence):
                          [sp for sp in sent.spans if lo <= sp.start and sp.end <= hi], sent.list_item, sent.folded)
 
 
-_INVITE = re.compile(r"(?:دعوه|لدعوه|بدعوه)(?:\s+[\w\u0600-\u06ff]+){0,2}\s+(?:من|وجهها)\s+"
-                     r"(?:[\w\u0600-\u06ff]+\s+){0,2}$")
+_INVITE = re.compile(r"(?:دعوه|لدعوه|بدعوه)(?:\s+[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+){0,2}\s+(?:من|وجهها)\s+"
+                     r"(?:[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+\s+){0,2}$")
 
 
 def _invited_by(article: Article, actor: Actor) -> bool:
