@@ -16,7 +16,8 @@ from alaqat.arabic.normalise import fold
 from alaqat.extract.context import Sentence, load_lines, load_table, sentences, span_country
 from alaqat.model import Article, Span
 
-_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
+_WORDCHAR = r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]"  # letters, digits and Arabic marks; not ، ؛ ؟
+_TOKEN = re.compile(_WORDCHAR + "+")
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def outlet_country(article: Article) -> str | None:
     head_end = article.body[min(len(article.body), 4) - 1][1] if article.body else 0
     head = " " + fold(article.original[:head_end][:600]) + " "
     for key, c, *_ in load_table("outlets.tsv"):
-        if re.search(rf"(?<![\w\u0610-\u061a\u064b-\u065f\u0670\u0640]){re.escape(key)}(?![\w\u0610-\u061a\u064b-\u065f\u0670\u0640])", head):
+        if re.search(rf"(?<!{_WORDCHAR}){re.escape(key)}(?!{_WORDCHAR})", head):
             code = c
             break
     if code is None:

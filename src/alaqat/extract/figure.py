@@ -155,7 +155,8 @@ def _phrase_regex(name: str, any_ending: bool = False) -> re.Pattern[str]:
 def _change_words() -> tuple[re.Pattern[str], dict[str, int]]:
     sign = {k: (1 if s == "+" else -1 if s == "-" else 0) for k, s, *_ in load_table("figure_change_words.tsv")}
     body = "|".join(re.escape(k) for k in sorted(sign, key=len, reverse=True))
-    return re.compile(r"(?<![\w\u0610-\u061a\u064b-\u065f\u0670\u0640])(?:[وف]?[بل]?)(" + body + r")(?![\w\u0610-\u061a\u064b-\u065f\u0670\u0640])"), sign
+    wc = r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]"
+    return re.compile(r"(?<!" + wc + r")(?:[وف]?[بل]?)(" + body + r")(?!" + wc + ")"), sign
 
 
 @cache
