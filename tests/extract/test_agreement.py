@@ -3,7 +3,6 @@ dev set scored with the contract's scorer."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +10,8 @@ import pytest
 
 from alaqat.extract.agreement import same
 from alaqat.model import Fact
-from tests.conftest import DEV_DOCS, DEV_GOLD, SHARED, needs_dev
-from tests.extract.helpers import facts_of
+from tests.conftest import DEV_DOCS, needs_dev
+from tests.extract.helpers import dev_scores, facts_of
 
 QA_TR = "استقبل أمير قطر الرئيس التركي في الدوحة. وتناولت المباحثات العلاقات القطرية التركية. "
 JO_KZ = "وصل العاهل الأردني إلى أستانا في زيارة رسمية لكازاخستان. "
@@ -199,29 +198,9 @@ def test_same_rules() -> None:
     assert not same(fact(parties=["A B"], sectors=["trade"]), fact(parties=["A B", "C D"], sectors=["health"]))
 
 
-def _scorer() -> Any:
-    spec = importlib.util.spec_from_file_location("alaqat_contract_score", SHARED / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @needs_dev
 def test_dev_set_agreements() -> None:
-    from alaqat.ingest.readers import from_text
-    from alaqat.pipeline import Pipeline
-
-    sc = _scorer()
-    docs = sc.load_docs(str(DEV_DOCS))
-    gold = [g for g in sc.load_jsonl(str(DEV_GOLD)) if g["type"] == "agreement"]
-    pipeline = Pipeline()
-    pred = []
-    for name, text in sorted(docs.items()):
-        art = pipeline(from_text(name, text))
-        pred += [f.to_contract(name) for f in art.facts if f.type == "agreement"]
-    summary, _errors = sc.score(gold, pred, docs)
-    agr = summary["types"]["agreement"]
+    agr = dev_scores()[0]["types"]["agreement"]
     assert agr["f1"] >= 0.95, agr
     assert agr["attr_acc"] >= 0.95, agr
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.extract.helpers import facts_of
+from tests.extract.helpers import dev_scores, facts_of
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 KEYS = ("metric", "countries", "from", "to", "value", "unit", "count", "period", "change_pct", "approx")
@@ -161,20 +160,7 @@ SCORER = SHARED / "eval" / "score.py"
 
 
 def dev_summary() -> dict[str, Any]:
-    from alaqat.ingest.readers import read_all
-    from alaqat.model import Article
-    from alaqat.pipeline import Pipeline
-
-    spec = importlib.util.spec_from_file_location("contract_scorer_figure", SCORER)
-    assert spec is not None and spec.loader is not None
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
-    docs = scorer.load_docs(DEV / "docs")
-    pipeline = Pipeline()
-    pred = [f.to_contract(a.doc) for a in read_all([str(DEV / "docs")]) if isinstance(a, Article)
-            for f in pipeline(a).facts]
-    summary, _ = scorer.score(scorer.load_jsonl(DEV / "gold.jsonl"), pred, docs)
-    result: dict[str, Any] = summary["types"]
+    result: dict[str, Any] = dev_scores()[0]["types"]
     return result
 
 

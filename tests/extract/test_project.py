@@ -1,14 +1,9 @@
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
 
-from tests.conftest import DEV_DOCS, DEV_GOLD, needs_dev
-from tests.extract.helpers import facts_of
+from tests.conftest import needs_dev
+from tests.extract.helpers import dev_scores, facts_of
 
 TITLE = "خبر\n"
 PUBLISHED = "2025-03-01"
@@ -119,33 +114,12 @@ def test_one_project_however_many_mentions() -> None:
 
 # ---- the dev set, scored with the contract's scorer --------------------------------------------------------------
 
-SCORER = DEV_DOCS.parent.parent / "score.py"
 DEV_PROJECT_F1 = 0.95  # reached 1.0 on the five dev articles; a small margin for the other extractors' changes
-
-
-def _scorer() -> Any:
-    spec = importlib.util.spec_from_file_location("shared_score", SCORER)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @needs_dev
 def test_dev_set_project_f1() -> None:
-    from alaqat.ingest.readers import read_file
-    from alaqat.pipeline import Pipeline
-
-    score = _scorer()
-    pipe = Pipeline()
-    preds: list[dict[str, Any]] = []
-    for path in sorted(Path(DEV_DOCS).glob("*.txt")):
-        for art in read_file(path):
-            assert not isinstance(art, Exception)
-            out = pipe(art)
-            preds.extend(f.to_contract(out.doc) for f in out.facts)
-    gold = [json.loads(line) for line in Path(DEV_GOLD).read_text(encoding="utf-8").splitlines() if line.strip()]
-    summary, errors = score.score(gold, preds, score.load_docs(DEV_DOCS))
+    summary, errors = dev_scores()
     project = summary["types"]["project"]
     assert project["f1"] >= DEV_PROJECT_F1, [e for e in errors if " project" in e]
     assert (project["attr_acc"] or 0) >= 0.9, [e for e in errors if " project." in e]
