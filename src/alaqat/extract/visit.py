@@ -147,11 +147,11 @@ def _event_venue(sent: Sentence, guest: Actor) -> str | None:
     return None
 
 
-def _venue(article: Article, sent: Sentence, guest: Actor) -> Span | None:
-    """A city named as where a meeting happens (``في أنقرة``، ``بالرياض``) in a country not the guest's."""
+def _venue(article: Article, sent: Sentence, not_in: str | None = None) -> Span | None:
+    """A city named as where a meeting happens (``في أنقرة``، ``بالرياض``), in a country other than ``not_in``."""
     for s in sent.of("place"):
         c = span_country(s)
-        if not c or c == guest.country:
+        if not c or c == not_in:
             continue
         lead = fold(article.original[max(0, s.start - 6):s.start]).split()
         glued = fold(article.original[max(0, s.start - 1):s.start])
@@ -188,7 +188,7 @@ def _pick_host(article: Article, sent: Sentence, role: str, t_start: int, guest:
         if host_actor is not None:
             return host_actor.country, place
     if role == "meet":
-        venue = _venue(article, sent, guest)
+        venue = _venue(article, sent, guest.country)
         if venue is not None:
             return span_country(venue), venue
     if role == "attend":
@@ -274,13 +274,7 @@ def extract(article: Article) -> list[Fact]:
 def _gathering(article: Article, sent: Sentence, t_start: int, acts: list[Actor]) -> list[Fact]:
     """A meeting or summit held in a named city: every actor from another country visits that country
     (``ترأس الملك في عمان القمة بمشاركة الرئيس المصري ورئيس الوزراء العراقي``)."""
-    venue = None
-    for s in sent.of("place"):
-        lead = fold(article.original[max(0, s.start - 6):s.start]).split()
-        glued = fold(article.original[max(0, s.start - 1):s.start])
-        if span_country(s) and ((lead and lead[-1] in ("في", "الي")) or glued == "ب"):
-            venue = s
-            break
+    venue = _venue(article, sent)
     if venue is None:
         return []
     host = span_country(venue)
@@ -330,10 +324,10 @@ def _visit(article: Article, sent: Sentence, role: str, t_start: int, t_end: int
         return None  # "توجه" without a destination is a trend, not travel; "وصلت الشرطة إلى المبنى" no visit
     if role == "attend" and not sent.of("event"):
         return None
-    if role == "attend" and not _event_venue(sent, guest) and not _venue(article, sent, guest):
+    if role == "attend" and not _event_venue(sent, guest) and not _venue(article, sent, guest.country):
         return None  # "شارك في الاجتماع": where is not said
     if role == "meet":
-        venue = _venue(article, sent, guest)
+        venue = _venue(article, sent, guest.country)
         if venue is None:
             return None
         acts = [a for a in acts if a.country == span_country(venue)] or acts
