@@ -146,7 +146,7 @@ def actors(article: Article, sentence: Sentence) -> list[Actor]:
     for c in sentence.of("country"):
         if any(p.start <= c.start and c.end <= p.end for p in persons):
             continue
-        if titled(article, c.start) or _titled_adjective(article, c):
+        if titled(article, c.start):  # رئيس كازاخستان، الرئيس الكازاخستاني، العاهل الأردني
             out.append(Actor(c.start, c.end, span_country(c), None, c))
     out.sort(key=lambda a: a.start)
     return _appositions(article, out)
@@ -169,11 +169,6 @@ def _appositions(article: Article, acts: list[Actor]) -> list[Actor]:
                 continue
         out.append(a)
     return out
-
-
-def _titled_adjective(article: Article, span: Span) -> bool:
-    """``الرئيس الكازاخستاني``: an adjective right after a title word."""
-    return titled(article, span.start, window=20)
 
 
 def last_person_before(article: Article, offset: int) -> Actor | None:
