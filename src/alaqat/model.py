@@ -59,6 +59,8 @@ class Fact:
     evidence: str
     confidence: float = 1.0
     optional: bool = False
+    #: other places of the original text that state the same fact (``(start, end)``, set by the merge stage)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
     #: extractor bookkeeping used while merging (never exported or stored)
     aux: dict[str, Any] = field(default_factory=dict)
 

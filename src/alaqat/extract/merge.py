@@ -2,7 +2,8 @@
 
 Two facts of one type are the same when the type's module says so (an optional ``same(a, b)`` beside its
 ``extract``), or else when all their contract fields are equal (a caption repeating a paragraph). The
-first mention is kept; fields it lacks are filled from the later ones.
+first mention is kept; fields it lacks are filled from the later ones, and the later mentions' evidence spans
+are kept in ``Fact.mentions`` (a user, and the knowledge layer, see every sentence that states the fact).
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ def _absorb(kept: Fact, other: Fact) -> None:
         if kept.aux.get(name) is None:
             kept.aux[name] = value
     kept.confidence = max(kept.confidence, other.confidence)
+    for span in [(other.start, other.end), *other.mentions]:
+        if span != (kept.start, kept.end) and span not in kept.mentions:
+            kept.mentions.append(span)
 
 
 def merge_facts(facts: list[Fact]) -> list[Fact]:

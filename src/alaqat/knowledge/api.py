@@ -153,7 +153,7 @@ def _event_json(row: dict[str, Any], why: bool = False) -> dict[str, Any]:
             out[k] = v
     out["dated"] = row["dated"]
     out["sources"] = [{"doc": s["doc"], "evidence": s["evidence"], "start": s["start"], "end": s["end"],
-                       "duplicate": s["duplicate"]} for s in row["sources"]]
+                       "duplicate": s["duplicate"], "mentions": s["mentions"]} for s in row["sources"]]
     out["contradictions"] = row["contradictions"]
     if why:
         out["why_merged"] = data.get("why_merged", [])

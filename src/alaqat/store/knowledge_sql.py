@@ -162,11 +162,12 @@ class KnowledgeSQL:
         marks = ",".join("?" * len(ids))
         sources: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
         for r in self.conn.execute(
-                f'SELECT s.event_id, d.doc, d.published, f.evidence, f.start, f."end", s.duplicate, f.id'
+                f'SELECT s.event_id, d.doc, d.published, f.evidence, f.start, f."end", s.duplicate, f.id, f.mentions'
                 f" FROM event_sources s JOIN facts f ON f.id = s.fact_id JOIN documents d ON d.id = s.document_id"
                 f" WHERE s.event_id IN ({marks}) ORDER BY d.doc, f.start", ids):
             sources[int(r[0])].append({"doc": r[1], "evidence": r[3], "start": r[4], "end": r[5],
-                                       "published": r[2], "duplicate": bool(r[6]), "fact_id": r[7]})
+                                       "published": r[2], "duplicate": bool(r[6]), "fact_id": r[7],
+                                       "mentions": [{"start": a, "end": b} for a, b in json.loads(r[8])]})
         contra: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
         for r in self.conn.execute(
                 f"SELECT event_a, event_b, detail FROM contradictions WHERE event_a IN ({marks})"

@@ -119,9 +119,9 @@ class SQLiteStore(KnowledgeSQL):
                 countries, date, status, data = fact_row(fact)
                 cur = conn.execute(
                     'INSERT INTO facts (document_id, type, start, "end", evidence, confidence, countries, date,'
-                    " status, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " status, data, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (doc_id, fact.type, fact.start, fact.end, fact.evidence, fact.confidence, countries, date,
-                     status, data))
+                     status, data, json.dumps(sorted(fact.mentions))))
                 fact_id = int(cur.lastrowid or 0)
                 conn.executemany("INSERT INTO fact_countries (fact_id, country) VALUES (?, ?)",
                                  [(fact_id, c) for c in countries.split(",") if c])
@@ -201,13 +201,13 @@ class SQLiteStore(KnowledgeSQL):
         base = f"FROM facts f JOIN documents d ON d.id = f.document_id WHERE {clause}"
         total = int(self.conn.execute(f"SELECT count(*) {base}", args).fetchone()[0])
         rows = self.conn.execute(
-            f'SELECT f.id, d.doc, f.type, f.start, f."end", f.evidence, f.confidence, f.data {base}'
+            f'SELECT f.id, d.doc, f.type, f.start, f."end", f.evidence, f.confidence, f.data, f.mentions {base}'
             " ORDER BY d.doc, f.start, f.id LIMIT ? OFFSET ?", [*args, _lim(flt.limit), flt.offset]).fetchall()
         return [_fact_dict(r) for r in rows], total
 
     def fact(self, fact_id: int) -> dict[str, Any] | None:
         row = self.conn.execute(
-            'SELECT f.id, d.doc, f.type, f.start, f."end", f.evidence, f.confidence, f.data'
+            'SELECT f.id, d.doc, f.type, f.start, f."end", f.evidence, f.confidence, f.data, f.mentions'
             " FROM facts f JOIN documents d ON d.id = f.document_id WHERE f.id = ?", (fact_id,)).fetchone()
         return _fact_dict(row) if row else None
 
@@ -304,4 +304,6 @@ def _fact_dict(row: sqlite3.Row) -> dict[str, Any]:
     # evidence offsets are not called start/end: those are a visit's dates in the contract
     out.update({"evidence": row["evidence"], "evidence_start": row["start"], "evidence_end": row["end"],
                 "confidence": row["confidence"]})
+    # the other places that state it: extra to the contract (allowed), offsets into the original text
+    out["mentions"] = [{"evidence_start": s, "evidence_end": e} for s, e in json.loads(row["mentions"])]
     return out
