@@ -72,6 +72,11 @@ RULES = [
        actors=["الخطوط الجوية الملكية الأردنية"]),
      m("b", "project", countries=["JO", "KZ"], name="أولى الرحلات المباشرة بين عمان وألماتي", status="done",
        actors=["الملكية الأردنية"]), True, "alike names"),
+    (m("a", "project", countries=["KZ", "QA"], name="رحلات جوية مباشرة بين الدوحة وأستانا", status="planned"),
+     m("b", "project", countries=["KZ", "QA"], name="رحلات مباشرة إلى أستانا", status="planned", due="2025-03",
+       actors=["الخطوط الجوية القطرية"]), True, "alike names"),
+    (m("a", "project", countries=["JO", "KZ"], name="خط إنتاج اللقاحات البيطرية", status="planned"),
+     m("b", "project", countries=["JO", "KZ"], name="خط إنتاج الأدوية", status="planned"), False, None),
     (m("a", "project", countries=["CN", "KZ"], name="مصنع كوستاناي لصناعة الحبوب", due="2027"),
      m("b", "project", countries=["CN", "KZ"], name="مركز للحاويات في ميناء أكتاو", due="2027"), False, None),
     # awards

@@ -24,10 +24,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from alaqat.arabic.normalise import fold
+from alaqat.arabic.stem import stem
 from alaqat.knowledge import entities as ents
 from alaqat.knowledge.periods import overlaps, period, precision, sort_key
 
@@ -142,16 +146,39 @@ def _default_same(a: Any, b: Any, kind: str) -> bool:
 
 
 def name_alike(a: Any, b: Any) -> float:
-    """How alike two descriptive names are (project names): token overlap of folded, article-less words."""
+    """How alike two descriptive names are (project names): token overlap of folded, article-less words, or,
+    where the shorter name has two content words or more, how much of it the longer one contains
+    (``رحلات مباشرة إلى أستانا`` in ``رحلات جوية مباشرة بين الدوحة وأستانا``)."""
     if not a or not b:
         return 0.0
     ka, kb = ents.name_key(str(a)), ents.name_key(str(b))
     sa = {ents._strip_article(w) for w in ka.split() if len(w) > 2}
     sb = {ents._strip_article(w) for w in kb.split() if len(w) > 2}
     score = float(fuzz.token_set_ratio(" ".join(sorted(sa)), " ".join(sorted(sb)))) if sa and sb else 0.0
+    ta, tb = _content_stems(ka), _content_stems(kb)
+    if min(len(ta), len(tb)) >= 2:
+        score = max(score, 100.0 * len(ta & tb) / min(len(ta), len(tb)))
     if ents.is_arabic(ka) != ents.is_arabic(kb):
         score = max(score, ents.similarity(str(a), str(b), "org")[0])
     return score
+
+
+def _content_stems(key: str) -> set[str]:
+    """Light stems of a folded name's words, without particles and with a conjunction ``و`` taken off."""
+    out = set()
+    for w in key.split():
+        if w in _particles():
+            continue
+        if len(w) > 4 and w[0] == "و" and w[1:] not in _particles():
+            w = w[1:]
+        out.add(stem(w))
+    return out
+
+
+@cache
+def _particles() -> frozenset[str]:
+    text = resources.files("alaqat.arabic").joinpath("lexicons/name_stopwords.txt").read_text("utf-8")
+    return frozenset(fold(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 # -- the rule --------------------------------------------------------------------------------------------
