@@ -119,3 +119,16 @@ def test_ingest_form_without_javascript(writable: TestClient, readonly: TestClie
     page = readonly.get("/ingest").text
     assert "read-only" in page or "للقراءة فقط" in page
     assert readonly.post("/ingest", data={"token": TOKEN, "text": text}).status_code == 403
+
+
+def test_article_segments_light_every_mention_of_a_fact() -> None:
+    from alaqat.web.views import article_segments
+
+    text = "وصل الرئيس إلى عمان. وقال إن زيارة الرئيس إلى الأردن مهمة. ثم غادر."
+    first, again = text.index("وصل"), text.index("زيارة")
+    fact = {"id": 7, "evidence_start": first, "evidence_end": first + 19,
+            "mentions": [{"evidence_start": again, "evidence_end": again + 24}]}
+    segs = article_segments(text, [(0, len(text))], [fact])
+    lit = [s.text for s in segs if 7 in s.facts]
+    assert lit == [text[first:first + 19], text[again:again + 24]]
+    assert [s.first_of for s in segs if s.first_of] == [[7]]  # one anchor, at the first place
