@@ -2,9 +2,11 @@
 
 A sentence with a decoration (an ``award`` span) and a conferring word (patterns/award_triggers.tsv) gives an
 award. In the active voice (``منح العاهل الأردني الرئيس توكاييف وسام النهضة``) the first actor after the word
-gives and the next receives; ``منح X من Y`` and the passive words (``تقلد``، ``تسلم``، ``نال``) make X the
-recipient and Y the giver. A giver not named is the country the decoration belongs to (``وسام ... الكازاخستاني``,
-``أرفع وسام دولة في تركيا``), else the other country of the article's main pair.
+gives and the next receives (a subject right before the verb gives: ``الرئيس X يمنح Y وسام``); in a relative
+clause after the decoration (``وسام دوستيك الذي منحه إياه الرئيس توكاييف``) the actor after the verb gives;
+``منح X من Y`` and the passive words (``تقلد``، ``تسلم``، ``نال``) make X the recipient and Y the giver.
+A giver not named is the country the decoration belongs to (``وسام ... الكازاخستاني``, ``أرفع وسام دولة في
+تركيا``), else the other country of the article's main pair.
 """
 
 from __future__ import annotations
@@ -70,7 +72,8 @@ def extract(article: Article) -> list[Fact]:
             continue
         t_start, t_end, voice = trig
         name_end = _name_end(article, award)
-        acts = [a for a in actors(article, sent) if a.country and not (award.start <= a.start < name_end)]
+        every = [a for a in actors(article, sent) if not (award.start <= a.start < name_end)]
+        acts = [a for a in every if a.country]
         after = [a for a in acts if a.start >= t_end]
         before = [a for a in acts if a.end <= t_start]
         pre_award = [a for a in after if a.start < award.start]
@@ -78,20 +81,32 @@ def extract(article: Article) -> list[Fact]:
         giver: str | None = None
         recipient: Actor | None = None
         from_giver = _after_min(article, after)
-        if voice == "passive":
+        before_award = [a for a in acts if a.end <= award.start]
+        rel_giver = _relative_giver(article, sent, award, acts)
+        if rel_giver is not None and voice == "passive":
+            # "تسلم X وسام دوستيك، الذي منحه إياه الرئيس توكاييف": the relative clause names the giver
+            giver = rel_giver.country
+            named = [a for a in before_award if a.country != giver]
+            recipient = named[-1] if named else _other_party(article, sent, giver, unnamed=every)
+        elif voice == "passive":
             recipient = before[-1] if before else (after[0] if after else None)
             giver = from_giver.country if from_giver else None
         elif from_giver is not None and after and after[0] is not from_giver:
             recipient, giver = after[0], from_giver.country  # "منح X من Y"
-        elif before and pre_award and before[-1].country != pre_award[0].country:
+        elif award.end <= t_start and after and before_award and _relative_before(article, sent, t_start):
+            # "X ... وسام دوستيك، الذي منحه إياه الرئيس توكاييف": the relative clause names the giver
+            giver, recipient = after[0].country, before_award[-1]
+        elif len(pre_award) >= 2 and pre_award[0].country != pre_award[1].country:
+            giver, recipient = pre_award[0].country, pre_award[1]  # "منح GIVER RECIPIENT وسام" (verb first)
+        elif before and pre_award and before[-1].country != pre_award[0].country \
+                and _adjacent(article, before[-1], t_start):
             giver, recipient = before[-1].country, pre_award[0]  # "GIVER منح RECIPIENT وسام" (subject first)
-        elif pre_award and _titled_subject(article, sent, t_start):
+        elif pre_award and (_titled_subject(article, sent, t_start)
+                            or _titled_object_gap(article, t_end, pre_award[0])):
             # "الملك يقلد الرئيس الألماني قلادة ...": an unnamed subject gives to the one actor named
             recipient = pre_award[0]
             other = _other_party(article, sent, recipient.country)
             giver = other.country if other else None
-        elif len(pre_award) >= 2 and pre_award[0].country != pre_award[1].country:
-            giver, recipient = pre_award[0].country, pre_award[1]  # "منح GIVER RECIPIENT وسام"
         elif len(pre_award) == 1 and post_award:
             giver, recipient = pre_award[0].country, post_award[0]  # "منح GIVER وسام ... لـRECIPIENT"
         elif pre_award and voice == "nominal":
@@ -127,14 +142,27 @@ def extract(article: Article) -> list[Fact]:
     return facts
 
 
+def _relative_before(article: Article, sent: Sentence, t_start: int) -> bool:
+    """Is the conferring verb inside a relative clause (``الذي منحه``، ``التي منحها``)?"""
+    toks = _TOKEN.findall(fold(article.original[sent.start:t_start]))
+    return bool(toks) and toks[-1] in ("الذي", "التي", "والذي", "والتي")
+
+
+def _adjacent(article: Article, actor: Actor, t_start: int) -> bool:
+    """Is the actor the subject right before the verb (at most two words between: ``الرئيس X يمنح``)?"""
+    return len(_TOKEN.findall(article.original[actor.end:t_start])) <= 2
+
+
 def _titled_subject(article: Article, sent: Sentence, t_start: int) -> bool:
     """Is the word right before the conferring verb a title (``الملك يقلد``)?"""
     toks = _TOKEN.findall(fold(article.original[sent.start:t_start]))
     return bool(toks) and is_title(toks[-1])
 
 
-def _other_party(article: Article, sent: Sentence, giver: str | None) -> Actor | None:
-    """The recipient left unnamed (ضيفه، نظيره): the other country of the sentence or of the article's pair."""
+def _other_party(article: Article, sent: Sentence, giver: str | None,
+                 unnamed: list[Actor] | None = None) -> Actor | None:
+    """The recipient left unnamed (ضيفه، نظيره): the other country of the sentence or of the article's pair;
+    a person of the sentence whose country is not said (``unnamed``) is that recipient's name."""
     for s in sent.spans:
         c = span_country(s)
         if c and c != giver and s.kind in ("country", "person", "place"):
@@ -142,8 +170,36 @@ def _other_party(article: Article, sent: Sentence, giver: str | None) -> Actor |
     pair = main_pair(article)
     if pair and giver in pair:
         other = pair[1] if pair[0] == giver else pair[0]
+        who = [a for a in unnamed or [] if a.country is None and a.person]
+        if who:
+            return Actor(who[0].start, who[0].end, other, who[0].person, who[0].span)
         return Actor(sent.start, sent.start, other, None, sent.spans[0] if sent.spans else Span("country", 0, 0, ""))
     return None
+
+
+_RELATIVE = re.compile(r"(?:^|\s)(?:و?الذي|و?التي)\s+(\w+)")
+_HONORIFICS = {"جلاله", "سمو", "فخامه", "معالي", "سعاده", "دوله", "صاحب"}
+
+
+def _relative_giver(article: Article, sent: Sentence, award: Span, acts: list[Actor]) -> Actor | None:
+    """The actor after a conferring verb in a relative clause that follows the decoration
+    (``وسام دوستيك الذي منحه إياه الرئيس توكاييف``)."""
+    folded = Folded.of(article.original[award.end:sent.end])
+    for m in _RELATIVE.finditer(folded.text):
+        verb = m.group(1)
+        if _triggers().get(verb) != "active" and _triggers().get(verb[:-1]) != "active":
+            continue
+        at = award.end + folded.to_original(m.end(), m.end())[0]
+        later = [a for a in acts if a.start >= at]
+        return later[0] if later else None
+    return None
+
+
+def _titled_object_gap(article: Article, t_end: int, first: Actor) -> bool:
+    """Does an unnamed, honoured subject stand between the verb and the first actor named
+    (``قلد جلالة الملك الرئيس الكازاخستاني``: the king gives, the Kazakh president receives)?"""
+    toks = _TOKEN.findall(fold(article.original[t_end:first.start]))
+    return len(toks) >= 3 and toks[0] in _HONORIFICS and is_title(toks[1]) and is_title(toks[-1])
 
 
 def _name_end(article: Article, award: Span) -> int:
