@@ -598,8 +598,10 @@ def _resolve(m: re.Match[str], ctx: _Ctx, lx: _Lex) -> _Atom | list[_Atom] | Non
         if g["fixed"] or g["fixed0"]:
             grp = "fixed" if g["fixed"] else "fixed0"
             fx = _norm(g[grp])
-            if fx == "اليوم" and re.match(r"\s+ال", ctx.text[m.end(grp):m.end(grp) + 4]):
-                return None
+            nxt = re.match(r"\s+(\w+)", ctx.text[m.end(grp):m.end(grp) + 16])
+            if fx == "اليوم" and nxt and nxt.group(1).startswith("ال") and _norm(nxt.group(1)) not in lx.weekdays \
+                    and nxt.group(1) not in _NOT_DAY_NAMES:
+                return None  # اليوم الوطني، اليوم العالمي: a named day; اليوم الأربعاء، اليوم إلى: today
             unit, n = lx.fixed[fx]
             s0 = m.start(grp)
         elif g["tu"]:
@@ -835,6 +837,9 @@ def find_dates(folded: Folded, published: dt.date | None) -> list[Span]:
 
 
 # --------------------------------------------------------------------------------------------- helpers
+
+#: folded words after اليوم that begin with ال yet name no day (إلى، الذي، ...): اليوم is then today
+_NOT_DAY_NAMES = frozenset({"الي", "الا", "الذي", "التي", "الذين", "الان"})
 
 _WHOLE_YEAR_MOD = re.compile(r"(?:نهايه|اواخر|ختام|مطلع|بدايه|اوائل|مستهل|منتصف|اواسط|النصف|الربع|نهايات|بدايات)")
 
