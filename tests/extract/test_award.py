@@ -23,6 +23,14 @@ def test_awards(text: str, expected: list[tuple[str, str]]) -> None:
     assert got == expected
 
 
+def test_recipient_named_without_country() -> None:
+    text = TITLE + ("استقبل الرئيس الأوزبكي وفد المملكة العربية السعودية. وفي ختام اللقاء، قلد الرئيس الأوزبكي شوكت"
+                    " ميرضيائيف الوزير خالد الفالح وسام الصداقة.")
+    (a,) = facts_of(text, "award")
+    assert (a.get("giver"), a.get("recipient")) == ("UZ", "SA")
+    assert a.get("recipient_person") == "خالد الفالح"
+
+
 def test_award_name_and_person() -> None:
     text = TITLE + "منح العاهل المغربي الملك محمد السادس الرئيس الموريتاني محمد ولد الغزواني وسام العرش من درجة قائد."
     (a,) = facts_of(text, "award")
@@ -47,6 +55,9 @@ VOICES = [
      ("KZ", "MY")),
     # an honoured, unnamed subject right after the verb gives (the article's other country)
     ("زار الرئيس الكازاخستاني الأردن. وقلد جلالة الملك الرئيس الكازاخستاني وسام النهضة المرصع.", ("JO", "KZ")),
+    # an honorific adjective between the subject's title and the verb
+    ("زار الرئيس المجري البحرين. جلالة الملك المعظم يقلد الرئيس المجري وسام الشيخ عيسى بن سلمان آل خليفة.",
+     ("BH", "HU")),
     # a recipient with no country named receives from the giver of the relative clause
     ("وصل الرئيس الكازاخستاني إلى الدوحة. وتسلم الشيخ جاسم بن حمد، اليوم، وسام الصداقة، الذي منحه إياه فخامة"
      " الرئيس قاسم جومارت توكاييف رئيس جمهورية كازاخستان.", ("KZ", "QA")),

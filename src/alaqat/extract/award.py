@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from importlib import resources
 
 from alaqat.arabic.normalise import Folded, fold
 from alaqat.extract.actors import Actor, actors, best_person, is_title, person_name
@@ -114,7 +115,8 @@ def extract(article: Article) -> list[Fact]:
         elif pre_award:
             # "قلد الرئيس X ضيفه وسام ...": the one actor named is the giver; the recipient is his guest
             giver = pre_award[0].country
-            recipient = _other_party(article, sent, giver)
+            unnamed = [a for a in every if a.start >= pre_award[0].end and a.end <= award.start]
+            recipient = _other_party(article, sent, giver, unnamed=unnamed)
         elif after:
             recipient = after[0]
         if recipient is None:
@@ -154,9 +156,17 @@ def _adjacent(article: Article, actor: Actor, t_start: int) -> bool:
 
 
 def _titled_subject(article: Article, sent: Sentence, t_start: int) -> bool:
-    """Is the word right before the conferring verb a title (``الملك يقلد``)?"""
+    """Is the word right before the conferring verb a title (``الملك يقلد``، ``جلالة الملك المعظم يقلد``)?"""
     toks = _TOKEN.findall(fold(article.original[sent.start:t_start]))
+    if toks and toks[-1] in _modifiers():
+        toks = toks[:-1]
     return bool(toks) and is_title(toks[-1])
+
+
+@cache
+def _modifiers() -> frozenset[str]:
+    text = resources.files("alaqat.arabic").joinpath("lexicons/title_modifiers.txt").read_text("utf-8")
+    return frozenset(fold(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 def _other_party(article: Article, sent: Sentence, giver: str | None,
