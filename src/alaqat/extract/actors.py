@@ -70,12 +70,21 @@ def titled(article: Article, start: int, window: int = 40) -> bool:
                 return True
     # "رئيس جمهورية X", "وزير الخارجية السعودي", "وزير الشؤون الخارجية X": a title and one or two words
     # (a state word or a portfolio) before the country
-    if len(toks) >= 2 and _is_title(toks[-2], titles):
+    # (the words between are nouns, not a verb or preposition: "الوزير إلى جيبوتي", "وزير الطاقة يزور الصين")
+    if len(toks) >= 2 and _is_title(toks[-2], titles) and _portfolio_word(toks[-1]):
         return True
-    return len(toks) >= 3 and _is_title(toks[-3], _PORTFOLIO_TITLES)
+    return len(toks) >= 3 and _is_title(toks[-3], _PORTFOLIO_TITLES) and all(map(_portfolio_word, toks[-2:]))
 
 
 _PORTFOLIO_TITLES = frozenset({"وزير", "وزيره", "الوزير", "الوزيره", "نائب", "رئيس", "مستشار", "وكيل", "امين"})
+_STATE_NOUNS = frozenset({"جمهوريه", "دوله", "مملكه", "سلطنه", "اماره", "حكومه", "وزراء", "مجلس"})
+
+
+def _portfolio_word(tok: str) -> bool:
+    """A word of a portfolio or a state's name (``الخارجية``، ``والتجارة``، ``جمهورية``), not a verb or preposition."""
+    if tok in ("الي", "الذي", "التي", "الا", "الان", "اليوم", "والي"):
+        return False
+    return tok.startswith(("ال", "وال", "لل")) or tok in _STATE_NOUNS
 
 
 def outlet_country(article: Article) -> str | None:
