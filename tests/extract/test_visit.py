@@ -85,3 +85,46 @@ def test_a_delegation_led_by_a_minister_of_unknown_country() -> None:
     (v,) = facts_of(text, "visit", "2025-07-24")
     assert (v.get("guest"), v.get("host"), v.get("start"), v.get("guest_person")) == (
         "SA", "SY", "2025-07-23", "خالد الفالح")
+
+
+# A visitor named by a title whose portfolio or relative clause stands between the visit word and the country
+BRIDGED = [
+    ("وجاء الاتفاق خلال زيارة وزير التجارة والصناعة الأردني إلى أنقرة في مارس الماضي.", "2024-06-01",
+     ("JO", "TR", "2024-03")),
+    ("وذلك في إطار زيارة العمل والصداقة التي يقوم بها الرئيس التونسي إلى القاهرة.", None, ("TN", "EG", None)),
+    ("تزامنا مع زيارة الدولة التي يقوم بها لمصر رئيس الوزراء الماليزي.", None, ("MY", "EG", None)),
+    ("وتأتي هذه الخطوة بعد زيارة رئيس الوزراء الباكستاني إلى الرياض في يناير 2024.", None, ("PK", "SA", "2024-01")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), BRIDGED)
+def test_visitor_after_a_portfolio_or_relative_clause(text: str, published: str | None,
+                                                       expected: tuple[str, str, str | None]) -> None:
+    got = [(f.get("guest"), f.get("host"), f.get("start")) for f in facts_of(TITLE + text, "visit", published)]
+    assert got == [expected]
+
+
+# A visitor with no stated country: the article's other main country, or the outlet's own
+UNQUALIFIED = [
+    ("الرياض (واس) - وصل معالي وزير الصحة اليوم إلى العاصمة الإندونيسية جاكرتا في زيارة رسمية.\n"
+     "وتبحث السعودية وإندونيسيا توسيع التعاون الصحي.", ("SA", "ID", "جاكرتا")),
+    ("عمّان (بترا) - وتوقّع الجانبان ثلاث اتفاقيات خلال زيارة يقوم بها الوزير إلى بغداد.\n"
+     "وتربط الأردن والعراق علاقات اقتصادية وثيقة.", ("JO", "IQ", "بغداد")),
+    ("وزير الخارجية يزور المغرب لبحث العلاقات\nوأكدت موريتانيا والمغرب حرصهما على التعاون.", ("MR", "MA", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNQUALIFIED)
+def test_unqualified_visitor_comes_from_the_other_country(text: str, expected: tuple[str, str, str | None]) -> None:
+    got = {(f.get("guest"), f.get("host"), f.get("place")) for f in facts_of(TITLE + text, "visit", "2024-05-05")}
+    assert expected in got
+    assert all(g != h for g, h, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "وصل وزير الصحة إلى المستشفى الجديد لتفقد الخدمات.",
+    "وقال الوزير إن التعاون مع الصين يتطور.",
+    "وزير الخارجية الإيطالي يلتقي الوزير في روما",
+])
+def test_unqualified_title_without_a_foreign_destination_is_no_visit(text: str) -> None:
+    assert facts_of(TITLE + text, "visit", "2024-05-05") == []

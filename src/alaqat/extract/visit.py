@@ -71,9 +71,20 @@ def _near_destination(article: Article, sent: Sentence, t_end: int, guest: Actor
         if s.start - anchor > 60 and s.start - t_end > 60:
             break
         between = _TOKEN.findall(fold(article.original[min(anchor, s.start):s.start]))
-        if len(between) <= 4:
+        if len(between) <= 4 or _leads_to(between):
             return True
     return False
+
+
+def _leads_to(words: list[str]) -> bool:
+    """Do the words between a visitor and a country end in a preposition of destination and at most two words
+    (``وزير الطاقة، اليوم، إلى العاصمة الصينية``)? An empty gap is a verb's object (``يزور الصين``)."""
+    if not words:
+        return True
+    to = next((i for i in range(len(words) - 1, -1, -1) if words[i] == "الي"), None)
+    if to is None and words[-1].startswith("ل"):
+        to = len(words) - 1  # لمصر, للمملكة: one word
+    return to is not None and len(words) - to <= 3
 
 
 def _dates(span: Span) -> tuple[str | None, str | None]:
@@ -99,7 +110,7 @@ def _pick_guest(article: Article, sent: Sentence, role: str, t_start: int, t_end
     if role == "noun_pron":
         return before[-1] if before else last_person_before(article, t_start)
     if role == "noun":
-        if after and after[0].start - t_end < 40 and _bridge(article, t_end, after[0].start):
+        if after and after[0].start - t_end < 80 and _bridge(article, t_end, after[0].start):
             return after[0]
         word = fold(article.original[t_start:t_end])
         if word.startswith(("ال", "وال", "بال", "لل", "فال")):
@@ -126,10 +137,45 @@ def _pick_guest(article: Article, sent: Sentence, role: str, t_start: int, t_end
 
 
 def _bridge(article: Article, start: int, end: int) -> bool:
-    """Only visit adjectives, relative pronouns, days or titles between ``start`` and ``end``."""
+    """Only visit adjectives, relative pronouns, days or titles between ``start`` and ``end``. A title may carry
+    its portfolio (``زيارة وزير الصناعة والتجارة المغربي``), and a relative clause (``التي يقوم بها``) may follow
+    a few words naming the kind of visit (``زيارة العمل والأخوة التي يقوم بها``) or the host (``للمملكة``)."""
     toks = _TOKEN.findall(fold(article.original[start:end]))
     bridge = load_lines("visit_bridge.txt")
-    return all(t in bridge or is_title(t) for t in toks)
+    rel = next((i for i, t in enumerate(toks) if t in ("التي", "الذي")), None)
+    if rel is not None and rel <= 3 and rel + 1 < len(toks) and toks[rel + 1] in _DOER_VERBS:
+        toks = toks[rel:]
+        if len(toks) > 3 and toks[2] in ("بها", "به"):  # يقوم بها للمملكة / لبلادنا / للبلاد
+            toks = [t for i, t in enumerate(toks) if i != 3 or not _host_word(t)]
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t in bridge:
+            i += 1
+        elif is_title(t) or t in _title_words():
+            # a title and its portfolio: up to three words (وزير الطاقة والموارد الطبيعية)
+            j = i + 1
+            while j < len(toks) and j - i <= 3 and toks[j] not in bridge and not is_title(toks[j]) \
+                    and toks[j].lstrip("و").startswith(("ال", "لل")):
+                j += 1
+            i = j
+        else:
+            return False
+    return True
+
+
+_DOER_VERBS = frozenset({"يقوم", "تقوم", "قام", "قامت", "يجريها", "اجراها", "سيجريها", "يؤديها", "ادها", "اداها"})
+
+
+def _host_word(tok: str) -> bool:
+    """``للمملكة``، ``للبلاد``، ``لبلادنا``، ``لمصر``: the host, named or left to the article."""
+    return tok.startswith("ل") and len(tok) > 3
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Words of multi-word titles (``رئيس الوزراء`` gives ``الوزراء``)."""
+    return frozenset(w for t in load_lines("leader_titles.txt") for w in t.split())
 
 
 def _ambassador(article: Article, actor: Actor) -> bool:
@@ -168,9 +214,9 @@ def _subject(before: list[Actor]) -> Actor | None:
     last = before[-1]
     if last.country is None:  # "وفد سعودي برئاسة وزير الاستثمار خالد الفالح": the person leads a titled country
         for a in reversed(before[:-1]):
-            if a.country and last.start - a.end < 80:
+            if a.country and a.person is None and last.start - a.end < 80:
                 return Actor(a.start, last.end, a.country, last.person, last.span)
-        return None
+        return last  # a person of unknown country: the caller may place them by the article
     if last.person is None:
         for a in reversed(before[:-1]):
             if a.person and a.country == last.country and last.start - a.end < 60:
@@ -316,6 +362,10 @@ def _invited_by(article: Article, actor: Actor) -> bool:
 def _visit(article: Article, sent: Sentence, role: str, t_start: int, t_end: int, acts: list[Actor],
            inviters: list[Actor]) -> Fact | None:
     guest = _pick_guest(article, sent, role, t_start, t_end, acts)
+    if guest is None and role in ("noun", "guest_verb", "attend"):
+        guest = _bare_title(article, sent, role, t_start, t_end)
+    if guest is not None and guest.country is None:
+        guest = _placed_by_article(article, sent, role, t_start, t_end, guest)
     if guest is None or guest.country is None or _ambassador(article, guest):
         return None
     if inviters and inviters[0].country and inviters[0].country != guest.country:
@@ -366,6 +416,73 @@ def _visit(article: Article, sent: Sentence, role: str, t_start: int, t_end: int
     if place is None:
         fact.fields["place"] = _dateline_place(article, host)
     return fact
+
+
+_HONORIFICS = frozenset({"معالي", "سمو", "صاحب", "السمو", "الملكي", "فخامه", "دوله", "سعاده", "جلاله", "حضره",
+                         "المهندس", "الدكتور", "السيد", "السيده", "الشيخ", "الامير", "معاليه"})
+
+
+def _bare_title(article: Article, sent: Sentence, role: str, t_start: int, t_end: int) -> Actor | None:
+    """A visitor named by a title alone, with no country: ``زيارة يقوم بها الوزير``، ``وصل معالي وزير الاستثمار``،
+    ``وزير الطاقة يزور الصين``. Its country is left for ``_placed_by_article``."""
+    def title_at(lo: int, hi: int, skip: frozenset[str]) -> Actor | None:
+        text = fold(article.original[lo:hi])
+        for m in _TOKEN.finditer(text):
+            tok = m.group()
+            if is_title(tok):
+                span = Span("person", t_start, t_end, article.original[t_start:t_end])
+                return Actor(t_start, t_end, None, None, span)
+            if tok not in skip:
+                return None
+        return None
+
+    bridge = frozenset(load_lines("visit_bridge.txt"))
+    if role == "noun":
+        return title_at(t_end, min(sent.end, t_end + 60), bridge | _HONORIFICS)
+    after = title_at(t_end, min(sent.end, t_end + 40), _HONORIFICS | {"اليوم", "امس", "غدا"})
+    if after is not None:
+        return after
+    lead = fold(article.original[sent.start:t_start])  # the sentence opens with the title: "وزير الطاقة يزور"
+    toks = _TOKEN.findall(lead)
+    if 0 < len(toks) <= 4:
+        return title_at(sent.start, t_start, _HONORIFICS)
+    return None
+
+
+def _placed_by_article(article: Article, sent: Sentence, role: str, t_start: int, t_end: int,
+                       guest: Actor) -> Actor | None:
+    """A visitor of no stated country (``وصل معالي وزير الاستثمار ... إلى أستانا``): where the text names the
+    host, the visitor is from the article's other main country, else from the outlet's own country (a press
+    agency's unqualified minister is its own state's)."""
+    host = None
+    if role == "attend":
+        for ev in sent.of("event"):
+            host = next((span_country(s) for s in sent.spans if s.kind in ("place", "country")
+                         and ev.start <= s.start and s.end <= ev.end and span_country(s)), None)
+            if host:
+                break
+    if host is None and role in ("attend", "meet"):
+        venue = _venue(article, sent)
+        host = span_country(venue) if venue is not None else None
+    if host is None and role in ("noun", "guest_verb"):
+        anchor = max(t_end, guest.end)
+        for s in _destinations(article, sent, anchor):
+            words = _TOKEN.findall(fold(article.original[anchor:s.start]))
+            if s.start - anchor <= 80 and _leads_to(words):
+                host = span_country(s)  # "يزور الصين"، "إلى العاصمة الصينية بكين"، "وزير الطاقة، اليوم، إلى"
+            break
+    if host is None:
+        return None
+    pair = main_pair(article)
+    outlet = outlet_country(article)
+    home = None
+    if pair and host in pair:
+        home = pair[1] if pair[0] == host else pair[0]
+    if home is None or (outlet and outlet != host and outlet not in (pair or ())):
+        home = outlet if outlet != host else None
+    if home is None:
+        return None
+    return Actor(guest.start, guest.end, home, guest.person, guest.span)
 
 
 def _clause_bounds(sent: Sentence, start: int, end: int) -> tuple[int, int]:
