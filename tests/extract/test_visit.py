@@ -128,3 +128,31 @@ def test_unqualified_visitor_comes_from_the_other_country(text: str, expected: t
 ])
 def test_unqualified_title_without_a_foreign_destination_is_no_visit(text: str) -> None:
     assert facts_of(TITLE + text, "visit", "2024-05-05") == []
+
+
+def test_pronoun_visitor_is_the_person_named_before_from_another_country() -> None:
+    text = (TITLE + "وأطلق جلالة الملك محمد السادس والرئيس الغاني المبادرة خلال الزيارة التي قام بها جلالته "
+            "إلى أكرا في فبراير 2017.\nوكان سموه قد وصل إلى الدوحة أمس.")
+    got = [(f.get("guest"), f.get("host"), f.get("start")) for f in facts_of(text, "visit", "2024-05-05")]
+    assert got[0] == ("MA", "GH", "2017-02")
+
+
+def test_honorific_pronoun_subject_of_arrival() -> None:
+    text = (TITLE + "شارك صاحب السمو الشيخ تميم بن حمد آل ثاني أمير دولة قطر في أعمال القمة العربية في بغداد.\n"
+            "وكان سموه قد وصل إلى بغداد أمس.")
+    got = {(f.get("guest"), f.get("host")) for f in facts_of(text, "visit", "2024-05-05")}
+    assert got == {("QA", "IQ")}
+
+
+def test_a_visit_told_in_the_present_is_not_an_earlier_one() -> None:
+    text = (TITLE + "وتأتي زيارة العمل التي يقوم بها الرئيس السنغالي إلى نواكشوط بعد زيارة الدولة التي قام بها "
+            "إلى موريتانيا في مارس 2022.")
+    got = [(f.get("guest"), f.get("host"), f.get("start")) for f in facts_of(text, "visit", "2024-05-05")]
+    assert sorted(got, key=str) == sorted([("SN", "MR", None), ("SN", "MR", "2022-03")], key=str)
+
+
+def test_a_visit_during_which_a_dated_deal_was_signed_is_kept_apart() -> None:
+    text = (TITLE + "وكان رئيس الوزراء الأردني قد زار بغداد في يناير الماضي.\n"
+            "ووقع البلدان أمس اتفاقية للربط الكهربائي، وذلك خلال زيارة يقوم بها وزير الطاقة الأردني إلى بغداد.")
+    got = [(f.get("guest"), f.get("host"), f.get("start")) for f in facts_of(text, "visit", "2024-05-05")]
+    assert sorted(got, key=str) == sorted([("JO", "IQ", None), ("JO", "IQ", "2024-01")], key=str)

@@ -113,6 +113,8 @@ def _pick_guest(article: Article, sent: Sentence, role: str, t_start: int, t_end
         if after and after[0].start - t_end < 80 and _bridge(article, t_end, after[0].start):
             return after[0]
         word = fold(article.original[t_start:t_end])
+        if _done_by_pronoun(article, sent, t_end):
+            return _pronoun_visitor(article, sent, t_start, t_end, acts)  # "الزيارة التي قام بها جلالته إلى"
         if word.startswith(("ال", "وال", "بال", "لل", "فال")):
             return None  # "الزيارة" with no visitor named refers back to a visit told elsewhere
         if before:
@@ -126,6 +128,8 @@ def _pick_guest(article: Article, sent: Sentence, role: str, t_start: int, t_end
         if after and after[0].start - t_end < 80 and (not dest or after[0].start < dest[0].start
                                                       or _bridge(article, dest[0].end, after[0].start)):
             return after[0]  # verb first: "وصل الرئيس ... إلى" or "يصل إلى القاهرة اليوم الرئيس ..."
+        if not before and any(h in _PRONOUN_SUBJECTS for h in _TOKEN.findall(fold(article.original[sent.start:t_end]))):
+            return _pronoun_visitor(article, sent, t_start, t_end, acts)  # "وكان سموه قد وصل إلى"
         return _subject(before)
     if role == "host_verb":
         # استقبل HOST GUEST (verb first) or HOST استقبل GUEST
@@ -133,6 +137,41 @@ def _pick_guest(article: Article, sent: Sentence, role: str, t_start: int, t_end
             return after[0]
         if len(after) >= 2:
             return after[1]
+    return None
+
+
+_PRONOUN_SUBJECTS = frozenset({"سموه", "سموها", "جلالته", "جلالتها", "فخامته", "فخامتها", "معاليه", "معاليها",
+                               "سيادته", "سيادتها", "دولته", "سعادته", "سعادتها"})
+
+
+def _done_by_pronoun(article: Article, sent: Sentence, t_end: int) -> bool:
+    """``الزيارة التي قام بها جلالته إلى``، ``زيارة الدولة التي يقوم بها إلى``: a relative clause whose doer is a
+    pronoun, followed by the destination."""
+    toks = _TOKEN.findall(fold(article.original[t_end:min(sent.end, t_end + 60)]))
+    bridge = load_lines("visit_bridge.txt")
+    i = 0
+    while i < len(toks) and i < 3 and toks[i] not in ("التي", "الذي") and toks[i] in bridge:
+        i += 1
+    if i + 2 >= len(toks) or toks[i] not in ("التي", "الذي") or toks[i + 1] not in _DOER_VERBS \
+            or toks[i + 2] not in ("بها", "به"):
+        return False
+    rest = toks[i + 3:i + 5]
+    if rest and rest[0] in _PRONOUN_SUBJECTS:
+        rest = rest[1:]
+    return bool(rest) and (rest[0] == "الي" or (rest[0].startswith("ل") and not is_title(rest[0])))
+
+
+def _pronoun_visitor(article: Article, sent: Sentence, t_start: int, t_end: int, acts: list[Actor]) -> Actor | None:
+    """The person a pronoun (``سموه``، ``قام بها``) stands for: the latest actor named before, leaving out those of
+    the country the visit goes to."""
+    dest = next((span_country(s) for s in _destinations(article, sent, t_end)), None)
+    for a in reversed([a for a in acts if a.end <= t_start]):
+        if a.country != dest:
+            return a
+    for prev in reversed([s for s in sentences(article) if s.end <= sent.start][-3:]):
+        for a in reversed(actors(article, prev)):
+            if a.country and a.country != dest:
+                return a
     return None
 
 
@@ -396,6 +435,7 @@ def _visit(article: Article, sent: Sentence, role: str, t_start: int, t_end: int
         start, end = _dates(d)
         if d.value is None:
             when_key = _date_key(d)
+    during = None if start else _during(article, sent, t_start, t_end)
     person = guest.person or best_person(article, guest.country)
     place = _place_name(place_span) if place_span is not None else None
     if place is None:
@@ -411,6 +451,7 @@ def _visit(article: Article, sent: Sentence, role: str, t_start: int, t_end: int
                                         "place": place, "start": start, "end": end, "occasion": occasion},
                      ev_start, ev_end, confidence=min(conf, 0.95))
     fact.aux["when_key"] = when_key
+    fact.aux["during"] = during
     fact.aux["named_person"] = guest.person
     fact.aux["dateline"] = place is None
     if place is None:
@@ -494,11 +535,35 @@ def _clause_bounds(sent: Sentence, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+_PRESENT = frozenset({"يقوم", "تقوم", "يجريها", "تجريها", "يؤديها", "تؤديها", "حاليا", "الحاليه", "الجاريه"})
+
+
+def _during(article: Article, sent: Sentence, t_start: int, t_end: int) -> str | None:
+    """A day the visit is known to cover though its start is not given: the date of what happened during it
+    (``وقعت ... أمس في بغداد ... خلال زيارة``), or the publication day for a visit told in the present
+    (``زيارة العمل التي يقوم بها``). It keeps one visit apart from an earlier one by the same guest."""
+    for d in sent.of("date"):
+        v = d.value
+        if isinstance(v, str) and len(v) >= 7 and "/" not in v and "W" not in v:
+            return v
+    near = _TOKEN.findall(fold(article.original[max(sent.start, t_start - 30):min(sent.end, t_end + 30)]))
+    if article.published and any(t in _PRESENT for t in near):
+        return article.published
+    return None
+
+
 def _compatible_dates(a: Fact, b: Fact) -> bool:
     sa, sb = a.fields.get("start"), b.fields.get("start")
     ka, kb = a.aux.get("when_key"), b.aux.get("when_key")
+    da, db = a.aux.get("during"), b.aux.get("during")
     if sa and sb:
         return _overlap(_range(a), _range(b))
+    if sa and db:
+        return _overlap(_range(a), (db[:7], db[:7] + "-99"))
+    if sb and da:
+        return _overlap(_range(b), (da[:7], da[:7] + "-99"))
+    if da and db:
+        return bool(da[:7] == db[:7])
     if (sa and kb) or (sb and ka):
         return False
     if ka and kb:
