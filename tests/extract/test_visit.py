@@ -125,6 +125,7 @@ def test_unqualified_visitor_comes_from_the_other_country(text: str, expected: t
     "وصل وزير الصحة إلى المستشفى الجديد لتفقد الخدمات.",
     "وقال الوزير إن التعاون مع الصين يتطور.",
     "وزير الخارجية الإيطالي يلتقي الوزير في روما",
+    "حضر الرئيس الغيني حفل تنصيب نظيره الغاني في داكار.",
 ])
 def test_unqualified_title_without_a_foreign_destination_is_no_visit(text: str) -> None:
     assert facts_of(TITLE + text, "visit", "2024-05-05") == []
@@ -156,3 +157,23 @@ def test_a_visit_during_which_a_dated_deal_was_signed_is_kept_apart() -> None:
             "ووقع البلدان أمس اتفاقية للربط الكهربائي، وذلك خلال زيارة يقوم بها وزير الطاقة الأردني إلى بغداد.")
     got = [(f.get("guest"), f.get("host"), f.get("start")) for f in facts_of(text, "visit", "2024-05-05")]
     assert sorted(got, key=str) == sorted([("JO", "IQ", None), ("JO", "IQ", "2024-01")], key=str)
+
+
+PLACED = [
+    ("حضر الرئيس السنغالي حفل تنصيب نظيره الغاني في أكرا.", ("SN", "GH", "أكرا")),
+    ("شارك رئيس الوزراء الأردني في أعمال المنتدى الاقتصادي الذي عقد في العاصمة القطرية الدوحة.", ("JO", "QA", "الدوحة")),
+    ("والتقى وزير الخارجية العماني بمدينة جدة نظيره اليمني.", ("OM", "SA", "جدة")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACED)
+def test_attending_or_meeting_in_a_named_city(text: str, expected: tuple[str, str, str]) -> None:
+    got = [(f.get("guest"), f.get("host"), f.get("place")) for f in facts_of(TITLE + text, "visit")]
+    assert got == [expected]
+
+
+def test_arrival_the_eve_of_a_summit_is_the_same_visit_and_starts_it() -> None:
+    text = (TITLE + "شارك الرئيس المصري اليوم في أعمال القمة الأفريقية التي عقدت في أديس أبابا.\n"
+            "وكان الرئيس المصري قد وصل إلى أديس أبابا أمس.")
+    got = [(f.get("guest"), f.get("host"), f.get("start")) for f in facts_of(text, "visit", "2024-02-17")]
+    assert got == [("EG", "ET", "2024-02-16")]

@@ -10,6 +10,7 @@ country of the article's main pair. Dates are the sentence's date spans after th
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
 from alaqat.arabic.normalise import Folded, fold
@@ -238,11 +239,19 @@ def _venue(article: Article, sent: Sentence, not_in: str | None = None) -> Span 
         c = span_country(s)
         if not c or c == not_in:
             continue
-        lead = fold(article.original[max(0, s.start - 6):s.start]).split()
-        glued = fold(article.original[max(0, s.start - 1):s.start])
-        if (lead and lead[-1] in ("في", "الي")) or glued == "ب":
+        lead = _TOKEN.findall(fold(article.original[max(sent.start, s.start - 40):s.start]))
+        glued = fold(article.original[max(0, s.start - 1):s.start]) == "ب"
+        # "في العاصمة أنقرة"، "بمدينة خفي"، "في العاصمة الماليزية كوالالمبور"
+        k = 2 if len(lead) >= 2 and lead[-2] in _CITY_NOUNS and lead[-1].startswith("ال") else 1
+        if len(lead) >= k and lead[-k] in _CITY_NOUNS:
+            glued = lead[-k].startswith("ب")
+            lead = lead[:-k]
+        if (lead and lead[-1] in ("في", "الي")) or glued:
             return s
     return None
+
+
+_CITY_NOUNS = frozenset({"العاصمه", "بالعاصمه", "مدينه", "بمدينه", "المدينه", "بالمدينه"})
 
 
 def _subject(before: list[Actor]) -> Actor | None:
@@ -353,7 +362,19 @@ def extract(article: Article) -> list[Fact]:
                           [a for a in inviters if lo <= a.start and a.end <= hi])
             if fact is not None:
                 facts.append(fact)
+    _earliest_day(facts)
     return facts
+
+
+def _earliest_day(facts: list[Fact]) -> None:
+    """Mentions of one visit a day or two apart (arrived yesterday, attends today) start on the earliest day."""
+    for a in facts:
+        for b in facts:
+            sa, sb = a.fields.get("start"), b.fields.get("start")
+            if a is b or not sa or not sb or len(str(sa)) != 10 or len(str(sb)) != 10 or str(sb) >= str(sa):
+                continue
+            if same(a, b) and _days_apart(a, b) <= 2 and not a.fields.get("end"):
+                a.fields["start"] = sb
 
 
 def _gathering(article: Article, sent: Sentence, t_start: int, acts: list[Actor]) -> list[Fact]:
@@ -411,10 +432,12 @@ def _visit(article: Article, sent: Sentence, role: str, t_start: int, t_end: int
         acts = [inviters[0], *acts]  # the one who invites is the host
     if role == "guest_verb" and not _near_destination(article, sent, t_end, guest):
         return None  # "توجه" without a destination is a trend, not travel; "وصلت الشرطة إلى المبنى" no visit
-    if role == "attend" and not sent.of("event"):
-        return None
-    if role == "attend" and not _event_venue(sent, guest) and not _venue(article, sent, guest.country):
-        return None  # "شارك في الاجتماع": where is not said
+    if role == "attend":
+        venue = _venue(article, sent, guest.country)
+        if not sent.of("event") and (venue is None or venue.start < t_end):
+            return None  # "شارك في تعزيز": no gathering; "حضر حفل التنصيب في داكار" names one by its place
+        if not _event_venue(sent, guest) and venue is None:
+            return None  # "شارك في الاجتماع": where is not said
     if role == "meet":
         venue = _venue(article, sent, guest.country)
         if venue is None:
@@ -467,10 +490,11 @@ def _bare_title(article: Article, sent: Sentence, role: str, t_start: int, t_end
     """A visitor named by a title alone, with no country: ``زيارة يقوم بها الوزير``، ``وصل معالي وزير الاستثمار``،
     ``وزير الطاقة يزور الصين``. Its country is left for ``_placed_by_article``."""
     def title_at(lo: int, hi: int, skip: frozenset[str]) -> Actor | None:
-        text = fold(article.original[lo:hi])
-        for m in _TOKEN.finditer(text):
-            tok = m.group()
+        toks = _TOKEN.findall(fold(article.original[lo:hi]))
+        for i, tok in enumerate(toks):
             if is_title(tok):
+                if any(_nisba(t) for t in toks[i + 1:i + 5]):
+                    return None  # "الرئيس الغيني": a demonym the language layer does not know
                 span = Span("person", t_start, t_end, article.original[t_start:t_end])
                 return Actor(t_start, t_end, None, None, span)
             if tok not in skip:
@@ -488,6 +512,11 @@ def _bare_title(article: Article, sent: Sentence, role: str, t_start: int, t_end
     if 0 < len(toks) <= 4:
         return title_at(sent.start, t_start, _HONORIFICS)
     return None
+
+
+def _nisba(tok: str) -> bool:
+    """A masculine adjective of relation (``الغيني``), the form of a demonym after a title."""
+    return tok.startswith(("ال", "وال")) and tok.endswith("ي") and tok not in ("الي", "الذي", "والي")
 
 
 def _placed_by_article(article: Article, sent: Sentence, role: str, t_start: int, t_end: int,
@@ -557,7 +586,7 @@ def _compatible_dates(a: Fact, b: Fact) -> bool:
     ka, kb = a.aux.get("when_key"), b.aux.get("when_key")
     da, db = a.aux.get("during"), b.aux.get("during")
     if sa and sb:
-        return _overlap(_range(a), _range(b))
+        return _overlap(_range(a), _range(b)) or _days_apart(a, b) <= 2
     if sa and db:
         return _overlap(_range(a), (db[:7], db[:7] + "-99"))
     if sb and da:
@@ -576,6 +605,16 @@ def _range(f: Fact) -> tuple[str, str]:
     start = str(f.fields.get("start"))
     end = str(f.fields.get("end") or start)
     return start, end + "-99"  # a month or year covers all its days
+
+
+def _days_apart(a: Fact, b: Fact) -> int:
+    """Days between two visits given to the day (arrival the eve of the summit is one visit); large otherwise."""
+    try:
+        ra = [date.fromisoformat(str(a.fields.get(k) or a.fields.get("start"))) for k in ("start", "end")]
+        rb = [date.fromisoformat(str(b.fields.get(k) or b.fields.get("start"))) for k in ("start", "end")]
+    except ValueError:
+        return 9999
+    return min(abs((x - y).days) for x in ra for y in rb)
 
 
 def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
