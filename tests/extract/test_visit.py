@@ -177,3 +177,32 @@ def test_arrival_the_eve_of_a_summit_is_the_same_visit_and_starts_it() -> None:
             "وكان الرئيس المصري قد وصل إلى أديس أبابا أمس.")
     got = [(f.get("guest"), f.get("host"), f.get("start")) for f in facts_of(text, "visit", "2024-02-17")]
     assert got == [("EG", "ET", "2024-02-16")]
+
+
+SIGNED_OR_TALKED_THERE = [
+    ("ووقّع المذكرة في الدوحة وزير الصحة الكويتي ونظيره القطري.", ("KW", "QA", "الدوحة")),
+    ("وقعها وزير الطاقة الأذربيجاني ونظيره التركي بمدينة إسطنبول أمس.", ("AZ", "TR", "إسطنبول")),
+    ("أجرى وزير الخارجية الكويتي مباحثات في مسقط مع نظيره العماني.", ("KW", "OM", "مسقط")),
+    ("وعقد الاجتماع في العاصمة الرياض، بمشاركة وزير المالية الباكستاني.", ("PK", "SA", "الرياض")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNED_OR_TALKED_THERE)
+def test_signing_or_talks_placed_in_a_foreign_city(text: str, expected: tuple[str, str, str]) -> None:
+    got = [(f.get("guest"), f.get("host"), f.get("place")) for f in facts_of(TITLE + text, "visit")]
+    assert expected in got
+
+
+@pytest.mark.parametrize("text", [
+    "وقع وزير الاستثمار المصري اتفاقية لإنشاء مصنع للأسمدة في الرياض.",
+    "وقعت الشركة الصينية عقدا لبناء محطة في القنيطرة.",
+    "وقع وزير الطاقة السعودي ونظيره العراقي مذكرة تفاهم للربط الكهربائي.",
+])
+def test_a_signature_without_its_place_is_no_visit(text: str) -> None:
+    assert facts_of(TITLE + text, "visit") == []
+
+
+def test_the_close_of_a_visit_gives_its_end() -> None:
+    text = TITLE + "صدر بيان مشترك اليوم في ختام زيارة الرئيس الفرنسي إلى المغرب."
+    (v,) = facts_of(text, "visit", "2024-10-30")
+    assert (v.get("guest"), v.get("host"), v.get("start"), v.get("end")) == ("FR", "MA", None, "2024-10-30")

@@ -127,7 +127,9 @@ def _pick_guest(article: Article, sent: Sentence, role: str, t_start: int, t_end
     if role in ("guest_verb", "attend", "meet"):
         dest = _destinations(article, sent, t_end)
         if after and after[0].start - t_end < 80 and (not dest or after[0].start < dest[0].start
-                                                      or _bridge(article, dest[0].end, after[0].start)):
+                                                      or _bridge(article, dest[0].end, after[0].start)
+                                                      or (role == "meet" and _short_gap(article, dest[0].end,
+                                                                                         after[0].start))):
             return after[0]  # verb first: "وصل الرئيس ... إلى" or "يصل إلى القاهرة اليوم الرئيس ..."
         if not before and any(h in _PRONOUN_SUBJECTS for h in _TOKEN.findall(fold(article.original[sent.start:t_end]))):
             return _pronoun_visitor(article, sent, t_start, t_end, acts)  # "وكان سموه قد وصل إلى"
@@ -174,6 +176,18 @@ def _pronoun_visitor(article: Article, sent: Sentence, t_start: int, t_end: int,
             if a.country and a.country != dest:
                 return a
     return None
+
+
+def _with_part(article: Article, t_start: int, t_end: int) -> bool:
+    """``بمشاركة``: the guests of a gathering told just before (``عقد الاجتماع في أنقرة، بمشاركة ...``)."""
+    return fold(article.original[t_start:t_end]).lstrip("و") == "بمشاركه"
+
+
+def _short_gap(article: Article, start: int, end: int) -> bool:
+    """A few words and no break between a meeting's place and who meets there (``في أبوظبي معالي ألماسدام
+    ساتكالييف وزير الطاقة الكازاخستاني``: a name the language layer does not know)."""
+    gap = article.original[start:end]
+    return len(_TOKEN.findall(gap)) <= 5 and not any(ch in gap for ch in "،,.;؛:")
 
 
 def _bridge(article: Article, start: int, end: int) -> bool:
@@ -331,7 +345,8 @@ def extract(article: Article) -> list[Fact]:
     for sent in sentences(article):
         if not sent.has("زيار", "زار", "يزور", "تزور", "وصل", "يصل", "تصل", "توجه", "حضر", "شارك", "مشارك",
                         "استقبل", "يستقبل", "تستقبل", "استضاف", "يستضيف", "تستضيف", "جوله", "ودع",
-                        "التقي", "يلتقي", "تلتقي", "اجتمع", "يجتمع", "تجتمع", "عقد", "يعقد", "ترا"):
+                        "التقي", "يلتقي", "تلتقي", "اجتمع", "يجتمع", "تجتمع", "عقد", "يعقد", "ترا", "وقع", "يوقع",
+                        "مباحثات", "محادثات"):
             continue
         triggers = _find_triggers(sent)
         if any(t[2] in ("attend", "meet") for t in triggers):
@@ -341,7 +356,7 @@ def extract(article: Article) -> list[Fact]:
             if many:
                 facts.extend(many)
                 continue
-        primary = [t for t in triggers if t[2] != "attend"]
+        primary = [t for t in triggers if t[2] != "attend" or _with_part(article, t[0], t[1])]
         triggers = primary or triggers  # "زيارة ... للمشاركة في": attending belongs to the visit named
         if not triggers:
             continue
@@ -353,7 +368,17 @@ def extract(article: Article) -> list[Fact]:
             hi = triggers[i + 1][0] if i + 1 < len(triggers) else sent.end
             region = _Region(sent, lo, hi)
             own = [a for a in acts if lo <= a.start and a.end <= hi and a not in inviters]
-            if role in ("attend", "meet"):
+            if role == "sign":
+                # a signature puts the signers where it took place, when the text says where
+                venue = _sign_venue(article, region, t_end)
+                if venue is None:
+                    continue
+                many = _gathering(article, region, t_start, own, venue)
+                if many:
+                    facts.extend(many)
+                    continue
+                role = "meet"
+            elif role in ("attend", "meet"):
                 many = _gathering(article, region, t_start, own)
                 if many:
                     facts.extend(many)
@@ -377,10 +402,27 @@ def _earliest_day(facts: list[Fact]) -> None:
                 a.fields["start"] = sb
 
 
-def _gathering(article: Article, sent: Sentence, t_start: int, acts: list[Actor]) -> list[Fact]:
+_NOT_SIGNING_PLACE = ("محطه", "مشروع", "مصنع", "منطقه", "ميناء", "مركز", "مدرسه", "مستشفي", "مقر", "فرع", "مكتب")
+
+
+def _sign_venue(article: Article, sent: Sentence, t_end: int) -> Span | None:
+    """Where a signature took place: a city soon after the verb (``ووقّع الاتفاقية في أبوظبي``، ``وقعها الوزيران
+    بالرباط``), not the site of what the deal is about (``اتفاقية لإنشاء مصنع في القنيطرة``)."""
+    venue = _venue(article, sent)
+    if venue is None or venue.start < t_end:
+        return None
+    toks = _TOKEN.findall(fold(article.original[t_end:venue.start]))
+    if len(toks) > 9 or any(t.startswith(("ل", "ال" + "ل")) or t.lstrip("و").removeprefix("ال") in _NOT_SIGNING_PLACE
+                            for t in toks):
+        return None
+    return venue
+
+
+def _gathering(article: Article, sent: Sentence, t_start: int, acts: list[Actor],
+               venue: Span | None = None) -> list[Fact]:
     """A meeting or summit held in a named city: every actor from another country visits that country
     (``ترأس الملك في عمان القمة بمشاركة الرئيس المصري ورئيس الوزراء العراقي``)."""
-    venue = _venue(article, sent)
+    venue = venue or _venue(article, sent)
     if venue is None:
         return []
     host = span_country(venue)
@@ -434,7 +476,8 @@ def _visit(article: Article, sent: Sentence, role: str, t_start: int, t_end: int
         return None  # "توجه" without a destination is a trend, not travel; "وصلت الشرطة إلى المبنى" no visit
     if role == "attend":
         venue = _venue(article, sent, guest.country)
-        if not sent.of("event") and (venue is None or venue.start < t_end):
+        before_ok = _with_part(article, t_start, t_end)  # "في أنقرة، بمشاركة": the place comes first
+        if not sent.of("event") and (venue is None or (venue.start < t_end and not before_ok)):
             return None  # "شارك في تعزيز": no gathering; "حضر حفل التنصيب في داكار" names one by its place
         if not _event_venue(sent, guest) and venue is None:
             return None  # "شارك في الاجتماع": where is not said
@@ -447,7 +490,7 @@ def _visit(article: Article, sent: Sentence, role: str, t_start: int, t_end: int
     if host is None or host == guest.country:
         return None
     clause = next(((cs, ce) for cs, ce in sent.clauses() if cs <= t_start < ce), (t_start, t_end))
-    date_spans = ([s for s in sent.of("date") if s.start >= t_start]
+    date_spans = ([s for s in sent.of("date") if s.start >= t_start and s.start - t_end < 100]
                   or [s for s in sent.of("date") if guest.end <= s.start and s.end <= t_start]
                   or [s for s in sent.of("date") if clause[0] <= s.start and s.end <= clause[1]])
     date_spans = [s for s in date_spans if not (isinstance(s.value, str) and s.value.endswith("/.."))]
@@ -458,8 +501,13 @@ def _visit(article: Article, sent: Sentence, role: str, t_start: int, t_end: int
         start, end = _dates(d)
         if d.value is None:
             when_key = _date_key(d)
+    prior = _TOKEN.findall(fold(article.original[max(sent.start, t_start - 12):t_start]))
+    if start and not end and prior and prior[-1].lstrip("و") in ("ختام", "اختتام", "نهايه") and len(start) == 10:
+        start, end = None, start  # "في ختام زيارة ... اليوم": the day it ends
     during = None if start else _during(article, sent, t_start, t_end)
-    person = guest.person or best_person(article, guest.country)
+    bare = guest.span.start == t_start and guest.span.kind == "person" and guest.person is None \
+        and not isinstance(guest.span.value, dict)
+    person = guest.person or (None if bare else best_person(article, guest.country))  # a bare title: whom?
     place = _place_name(place_span) if place_span is not None else None
     if place is None:
         for s in sent.of("place"):
