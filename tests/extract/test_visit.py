@@ -206,3 +206,10 @@ def test_the_close_of_a_visit_gives_its_end() -> None:
     text = TITLE + "صدر بيان مشترك اليوم في ختام زيارة الرئيس الفرنسي إلى المغرب."
     (v,) = facts_of(text, "visit", "2024-10-30")
     assert (v.get("guest"), v.get("host"), v.get("start"), v.get("end")) == ("FR", "MA", None, "2024-10-30")
+
+
+def test_his_visit_with_no_one_named_in_the_sentence_is_the_visit_told_before() -> None:
+    text = (TITLE + "بدأ الرئيس الكوري الجنوبي زيارة رسمية إلى الإمارات تلبية لدعوة من الشيخ محمد بن زايد آل نهيان.\n"
+            "ويرافق الرئيس في زيارته وفد رسمي يضم عددا من الوزراء.")
+    got = [(f.get("guest"), f.get("host")) for f in facts_of(text, "visit")]
+    assert got == [("KR", "AE")]

@@ -383,6 +383,8 @@ def extract(article: Article) -> list[Fact]:
                 if many:
                     facts.extend(many)
                     continue
+            if role == "noun_pron" and facts and not [a for a in acts if a.end <= t_start]:
+                continue  # "ويرافق الرئيس في زيارته": the visit told before, not a new visitor
             fact = _visit(article, region, role, t_start, t_end, own,
                           [a for a in inviters if lo <= a.start and a.end <= hi])
             if fact is not None:
