@@ -73,7 +73,14 @@ def titled(article: Article, start: int, window: int = 40) -> bool:
     # (the words between are nouns, not a verb or preposition: "الوزير إلى جيبوتي", "وزير الطاقة يزور الصين")
     if len(toks) >= 2 and _is_title(toks[-2], titles) and _portfolio_word(toks[-1]):
         return True
-    return len(toks) >= 3 and _is_title(toks[-3], _PORTFOLIO_TITLES) and all(map(_portfolio_word, toks[-2:]))
+    if len(toks) >= 3 and _is_title(toks[-3], _PORTFOLIO_TITLES) and all(map(_portfolio_word, toks[-2:])):
+        return True
+    # a longer portfolio: "وزير النفط والثروة المعدنية الصومالي", "وزير الطاقة والموارد الطبيعية التركي"
+    wide = _TOKEN.findall(fold(article.original[max(0, start - 60):start]))[-5:]
+    for k in (4, 5):
+        if len(wide) >= k and _is_title(wide[-k], _PORTFOLIO_TITLES) and all(map(_portfolio_word, wide[-k + 1:])):
+            return True
+    return False
 
 
 _PORTFOLIO_TITLES = frozenset({"وزير", "وزيره", "الوزير", "الوزيره", "نائب", "رئيس", "مستشار", "وكيل", "امين"})
