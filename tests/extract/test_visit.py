@@ -213,3 +213,16 @@ def test_his_visit_with_no_one_named_in_the_sentence_is_the_visit_told_before() 
             "ويرافق الرئيس في زيارته وفد رسمي يضم عددا من الوزراء.")
     got = [(f.get("guest"), f.get("host")) for f in facts_of(text, "visit")]
     assert got == [("KR", "AE")]
+
+
+def test_a_long_portfolio_still_names_the_ministers_country() -> None:
+    text = TITLE + "وزار وزير النفط والثروة المعدنية الليبي العاصمة الجزائرية الجزائر الأسبوع الماضي."
+    got = [(f.get("guest"), f.get("host")) for f in facts_of(text, "visit", "2024-05-05")]
+    assert got == [("LY", "DZ")]
+
+
+def test_the_visitor_after_the_visit_word_wins_over_an_official_named_before() -> None:
+    text = (TITLE + "القاهرة (أ ش أ) - بحث الوزير مع وزير البنية التحتية والتجهيز الجيبوتي التعاون، وذلك خلال زيارة يقوم "
+            "بها الوزير إلى جيبوتي.\nوترتبط مصر وجيبوتي بعلاقات وثيقة.")
+    got = [(f.get("guest"), f.get("host")) for f in facts_of(text, "visit", "2024-05-05")]
+    assert got == [("EG", "DJ")]

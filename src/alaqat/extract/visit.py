@@ -118,6 +118,9 @@ def _pick_guest(article: Article, sent: Sentence, role: str, t_start: int, t_end
             return _pronoun_visitor(article, sent, t_start, t_end, acts)  # "الزيارة التي قام بها جلالته إلى"
         if word.startswith(("ال", "وال", "بال", "لل", "فال")):
             return None  # "الزيارة" with no visitor named refers back to a visit told elsewhere
+        bare = _bare_title(article, sent, role, t_start, t_end)
+        if bare is not None:
+            return bare  # "زيارة يقوم بها الوزير إلى": the visitor follows, though no country is given
         if before:
             return _subject(before)
         lead = fold(article.original[sent.start:t_start])
