@@ -226,3 +226,16 @@ def test_the_visitor_after_the_visit_word_wins_over_an_official_named_before() -
             "بها الوزير إلى جيبوتي.\nوترتبط مصر وجيبوتي بعلاقات وثيقة.")
     got = [(f.get("guest"), f.get("host")) for f in facts_of(text, "visit", "2024-05-05")]
     assert got == [("EG", "DJ")]
+
+
+def test_guests_listed_for_the_gathering_just_told_visit_its_city() -> None:
+    text = (TITLE + "انطلقت اليوم في العاصمة المغربية الرباط أعمال القمة الأفريقية للطاقة.\n"
+            "وشارك في القمة كل من الرئيس السنغالي ماكي سال، ورئيس الوزراء الإثيوبي آبي أحمد.")
+    got = {(f.get("guest"), f.get("host")) for f in facts_of(text, "visit", "2024-05-05")}
+    assert got == {("SN", "MA"), ("ET", "MA")}
+
+
+def test_a_bare_gathering_with_no_city_told_before_is_no_visit() -> None:
+    text = (TITLE + "أكد الوزير أهمية التعاون الأفريقي.\n"
+            "وشارك في القمة كل من الرئيس السنغالي ماكي سال، ورئيس الوزراء الإثيوبي آبي أحمد.")
+    assert facts_of(text, "visit", "2024-05-05") == []

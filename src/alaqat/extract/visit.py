@@ -427,7 +427,7 @@ def _gathering(article: Article, sent: Sentence, t_start: int, acts: list[Actor]
                venue: Span | None = None) -> list[Fact]:
     """A meeting or summit held in a named city: every actor from another country visits that country
     (``ترأس الملك في عمان القمة بمشاركة الرئيس المصري ورئيس الوزراء العراقي``)."""
-    venue = venue or _venue(article, sent)
+    venue = venue or _venue(article, sent) or _venue_told_before(article, sent, t_start)
     if venue is None:
         return []
     host = span_country(venue)
@@ -447,6 +447,23 @@ def _gathering(article: Article, sent: Sentence, t_start: int, acts: list[Actor]
         fact.aux["named_person"] = g.person
         facts.append(fact)
     return facts
+
+
+_GATHERINGS = frozenset({"القمه", "المنتدي", "الاجتماع", "الاجتماعات", "المؤتمر", "الدوره", "اعمال", "القمتين"})
+
+
+def _venue_told_before(article: Article, sent: Sentence, t_start: int) -> Span | None:
+    """``وشارك في القمة كل من ...``: a gathering named by a bare definite noun is the one just told, and so is
+    its city (the latest venue of the three sentences before)."""
+    toks = _TOKEN.findall(fold(article.original[t_start:min(sent.end, t_start + 40)]))
+    if len(toks) < 3 or toks[1] != "في" or toks[2] not in _GATHERINGS:
+        return None
+    earlier = [s for s in sentences(article) if s.end <= sent.start][-3:]
+    for prev in reversed(earlier):
+        v = _venue(article, prev)
+        if v is not None:
+            return v
+    return None
 
 
 class _Region(Sentence):
