@@ -162,7 +162,7 @@ def test_a_visit_during_which_a_dated_deal_was_signed_is_kept_apart() -> None:
 PLACED = [
     ("حضر الرئيس السنغالي حفل تنصيب نظيره الغاني في أكرا.", ("SN", "GH", "أكرا")),
     ("شارك رئيس الوزراء الأردني في أعمال المنتدى الاقتصادي الذي عقد في العاصمة القطرية الدوحة.", ("JO", "QA", "الدوحة")),
-    ("والتقى وزير الخارجية العماني بمدينة جدة نظيره اليمني.", ("OM", "SA", "جدة")),
+    ("والتقى وزير الخارجية العماني بمدينة جدة نظيره السعودي.", ("OM", "SA", "جدة")),
 ]
 
 
@@ -231,11 +231,18 @@ def test_the_visitor_after_the_visit_word_wins_over_an_official_named_before() -
 def test_guests_listed_for_the_gathering_just_told_visit_its_city() -> None:
     text = (TITLE + "انطلقت اليوم في العاصمة المغربية الرباط أعمال القمة الأفريقية للطاقة.\n"
             "وشارك في القمة كل من الرئيس السنغالي ماكي سال، ورئيس الوزراء الإثيوبي آبي أحمد.")
-    got = {(f.get("guest"), f.get("host")) for f in facts_of(text, "visit", "2024-05-05")}
-    assert got == {("SN", "MA"), ("ET", "MA")}
+    visits = facts_of(text, "visit", "2024-05-05")
+    assert {(f.get("guest"), f.get("host")) for f in visits} == {("SN", "MA"), ("ET", "MA")}
+    assert all(f.evidence.startswith("وشارك في القمة") for f in visits)  # the evidence stays in its sentence
 
 
 def test_a_bare_gathering_with_no_city_told_before_is_no_visit() -> None:
     text = (TITLE + "أكد الوزير أهمية التعاون الأفريقي.\n"
             "وشارك في القمة كل من الرئيس السنغالي ماكي سال، ورئيس الوزراء الإثيوبي آبي أحمد.")
     assert facts_of(text, "visit", "2024-05-05") == []
+
+
+def test_a_counterpart_names_an_official_of_the_country_after_it() -> None:
+    text = TITLE + "وقعها وزير الزراعة المغربي ونظيره الموريتاني بمدينة نواكشوط في مايو الماضي."
+    got = [(f.get("guest"), f.get("host")) for f in facts_of(text, "visit", "2024-08-05")]
+    assert got == [("MA", "MR")]

@@ -128,6 +128,8 @@ def _pick_guest(article: Article, sent: Sentence, role: str, t_start: int, t_end
             return last_person_before(article, t_start)  # "قام سموه بزيارة": the person named before
         return None
     if role in ("guest_verb", "attend", "meet"):
+        if role != "meet":  # a counterpart (نظيره) is never who travels or attends: "حضر حفل تنصيب نظيره"
+            after = [a for a in after if not _counterpart(article, a)]
         dest = _destinations(article, sent, t_end)
         if after and after[0].start - t_end < 80 and (not dest or after[0].start < dest[0].start
                                                       or _bridge(article, dest[0].end, after[0].start)
@@ -179,6 +181,11 @@ def _pronoun_visitor(article: Article, sent: Sentence, t_start: int, t_end: int,
             if a.country and a.country != dest:
                 return a
     return None
+
+
+def _counterpart(article: Article, actor: Actor) -> bool:
+    lead = _TOKEN.findall(fold(article.original[max(0, actor.start - 14):actor.start]))
+    return bool(lead) and lead[-1].removeprefix("و").removeprefix("ل") in ("نظيره", "نظيرته", "نظيرها", "نظيريه")
 
 
 def _with_part(article: Article, t_start: int, t_end: int) -> bool:
@@ -440,7 +447,8 @@ def _gathering(article: Article, sent: Sentence, t_start: int, acts: list[Actor]
     occasion = next((str(e.value.get("name") or e.text) for e in sent.of("event") if isinstance(e.value, dict)), None)
     for g in guests:
         person = g.person or best_person(article, str(g.country))
-        lo, hi = _clause_bounds(sent, min(t_start, g.start, venue.start), max(g.end, venue.end))
+        here = [venue.start, venue.end] if sent.start <= venue.start < sent.end else []  # else told before
+        lo, hi = _clause_bounds(sent, min([t_start, g.start, *here]), max([g.end, *here]))
         fact = make_fact(article, "visit", {"guest": g.country, "host": host, "guest_person": person,
                                             "place": _place_name(venue), "start": start, "end": end,
                                             "occasion": occasion}, lo, hi, confidence=0.7)
