@@ -85,3 +85,164 @@ def test_a_delegation_led_by_a_minister_of_unknown_country() -> None:
     (v,) = facts_of(text, "visit", "2025-07-24")
     assert (v.get("guest"), v.get("host"), v.get("start"), v.get("guest_person")) == (
         "SA", "SY", "2025-07-23", "خالد الفالح")
+
+
+# A visitor named by a title whose portfolio or relative clause stands between the visit word and the country
+BRIDGED = [
+    ("وجاء الاتفاق خلال زيارة وزير التجارة والصناعة الأردني إلى أنقرة في مارس الماضي.", "2024-06-01",
+     ("JO", "TR", "2024-03")),
+    ("وذلك في إطار زيارة العمل والصداقة التي يقوم بها الرئيس التونسي إلى القاهرة.", None, ("TN", "EG", None)),
+    ("تزامنا مع زيارة الدولة التي يقوم بها لمصر رئيس الوزراء الماليزي.", None, ("MY", "EG", None)),
+    ("وتأتي هذه الخطوة بعد زيارة رئيس الوزراء الباكستاني إلى الرياض في يناير 2024.", None, ("PK", "SA", "2024-01")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), BRIDGED)
+def test_visitor_after_a_portfolio_or_relative_clause(text: str, published: str | None,
+                                                       expected: tuple[str, str, str | None]) -> None:
+    got = [(f.get("guest"), f.get("host"), f.get("start")) for f in facts_of(TITLE + text, "visit", published)]
+    assert got == [expected]
+
+
+# A visitor with no stated country: the article's other main country, or the outlet's own
+UNQUALIFIED = [
+    ("الرياض (واس) - وصل معالي وزير الصحة اليوم إلى العاصمة الإندونيسية جاكرتا في زيارة رسمية.\n"
+     "وتبحث السعودية وإندونيسيا توسيع التعاون الصحي.", ("SA", "ID", "جاكرتا")),
+    ("عمّان (بترا) - وتوقّع الجانبان ثلاث اتفاقيات خلال زيارة يقوم بها الوزير إلى بغداد.\n"
+     "وتربط الأردن والعراق علاقات اقتصادية وثيقة.", ("JO", "IQ", "بغداد")),
+    ("وزير الخارجية يزور المغرب لبحث العلاقات\nوأكدت موريتانيا والمغرب حرصهما على التعاون.", ("MR", "MA", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNQUALIFIED)
+def test_unqualified_visitor_comes_from_the_other_country(text: str, expected: tuple[str, str, str | None]) -> None:
+    got = {(f.get("guest"), f.get("host"), f.get("place")) for f in facts_of(TITLE + text, "visit", "2024-05-05")}
+    assert expected in got
+    assert all(g != h for g, h, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "وصل وزير الصحة إلى المستشفى الجديد لتفقد الخدمات.",
+    "وقال الوزير إن التعاون مع الصين يتطور.",
+    "وزير الخارجية الإيطالي يلتقي الوزير في روما",
+    "حضر الرئيس الغيني حفل تنصيب نظيره الغاني في داكار.",
+])
+def test_unqualified_title_without_a_foreign_destination_is_no_visit(text: str) -> None:
+    assert facts_of(TITLE + text, "visit", "2024-05-05") == []
+
+
+def test_pronoun_visitor_is_the_person_named_before_from_another_country() -> None:
+    text = (TITLE + "وأطلق جلالة الملك محمد السادس والرئيس الغاني المبادرة خلال الزيارة التي قام بها جلالته "
+            "إلى أكرا في فبراير 2017.\nوكان سموه قد وصل إلى الدوحة أمس.")
+    got = [(f.get("guest"), f.get("host"), f.get("start")) for f in facts_of(text, "visit", "2024-05-05")]
+    assert got[0] == ("MA", "GH", "2017-02")
+
+
+def test_honorific_pronoun_subject_of_arrival() -> None:
+    text = (TITLE + "شارك صاحب السمو الشيخ تميم بن حمد آل ثاني أمير دولة قطر في أعمال القمة العربية في بغداد.\n"
+            "وكان سموه قد وصل إلى بغداد أمس.")
+    got = {(f.get("guest"), f.get("host")) for f in facts_of(text, "visit", "2024-05-05")}
+    assert got == {("QA", "IQ")}
+
+
+def test_a_visit_told_in_the_present_is_not_an_earlier_one() -> None:
+    text = (TITLE + "وتأتي زيارة العمل التي يقوم بها الرئيس السنغالي إلى نواكشوط بعد زيارة الدولة التي قام بها "
+            "إلى موريتانيا في مارس 2022.")
+    got = [(f.get("guest"), f.get("host"), f.get("start")) for f in facts_of(text, "visit", "2024-05-05")]
+    assert sorted(got, key=str) == sorted([("SN", "MR", None), ("SN", "MR", "2022-03")], key=str)
+
+
+def test_a_visit_during_which_a_dated_deal_was_signed_is_kept_apart() -> None:
+    text = (TITLE + "وكان رئيس الوزراء الأردني قد زار بغداد في يناير الماضي.\n"
+            "ووقع البلدان أمس اتفاقية للربط الكهربائي، وذلك خلال زيارة يقوم بها وزير الطاقة الأردني إلى بغداد.")
+    got = [(f.get("guest"), f.get("host"), f.get("start")) for f in facts_of(text, "visit", "2024-05-05")]
+    assert sorted(got, key=str) == sorted([("JO", "IQ", None), ("JO", "IQ", "2024-01")], key=str)
+
+
+PLACED = [
+    ("حضر الرئيس السنغالي حفل تنصيب نظيره الغاني في أكرا.", ("SN", "GH", "أكرا")),
+    ("شارك رئيس الوزراء الأردني في أعمال المنتدى الاقتصادي الذي عقد في العاصمة القطرية الدوحة.", ("JO", "QA", "الدوحة")),
+    ("والتقى وزير الخارجية العماني بمدينة جدة نظيره السعودي.", ("OM", "SA", "جدة")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACED)
+def test_attending_or_meeting_in_a_named_city(text: str, expected: tuple[str, str, str]) -> None:
+    got = [(f.get("guest"), f.get("host"), f.get("place")) for f in facts_of(TITLE + text, "visit")]
+    assert got == [expected]
+
+
+def test_arrival_the_eve_of_a_summit_is_the_same_visit_and_starts_it() -> None:
+    text = (TITLE + "شارك الرئيس المصري اليوم في أعمال القمة الأفريقية التي عقدت في أديس أبابا.\n"
+            "وكان الرئيس المصري قد وصل إلى أديس أبابا أمس.")
+    got = [(f.get("guest"), f.get("host"), f.get("start")) for f in facts_of(text, "visit", "2024-02-17")]
+    assert got == [("EG", "ET", "2024-02-16")]
+
+
+SIGNED_OR_TALKED_THERE = [
+    ("ووقّع المذكرة في الدوحة وزير الصحة الكويتي ونظيره القطري.", ("KW", "QA", "الدوحة")),
+    ("وقعها وزير الطاقة الأذربيجاني ونظيره التركي بمدينة إسطنبول أمس.", ("AZ", "TR", "إسطنبول")),
+    ("أجرى وزير الخارجية الكويتي مباحثات في مسقط مع نظيره العماني.", ("KW", "OM", "مسقط")),
+    ("وعقد الاجتماع في العاصمة الرياض، بمشاركة وزير المالية الباكستاني.", ("PK", "SA", "الرياض")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNED_OR_TALKED_THERE)
+def test_signing_or_talks_placed_in_a_foreign_city(text: str, expected: tuple[str, str, str]) -> None:
+    got = [(f.get("guest"), f.get("host"), f.get("place")) for f in facts_of(TITLE + text, "visit")]
+    assert expected in got
+
+
+@pytest.mark.parametrize("text", [
+    "وقع وزير الاستثمار المصري اتفاقية لإنشاء مصنع للأسمدة في الرياض.",
+    "وقعت الشركة الصينية عقدا لبناء محطة في القنيطرة.",
+    "وقع وزير الطاقة السعودي ونظيره العراقي مذكرة تفاهم للربط الكهربائي.",
+])
+def test_a_signature_without_its_place_is_no_visit(text: str) -> None:
+    assert facts_of(TITLE + text, "visit") == []
+
+
+def test_the_close_of_a_visit_gives_its_end() -> None:
+    text = TITLE + "صدر بيان مشترك اليوم في ختام زيارة الرئيس الفرنسي إلى المغرب."
+    (v,) = facts_of(text, "visit", "2024-10-30")
+    assert (v.get("guest"), v.get("host"), v.get("start"), v.get("end")) == ("FR", "MA", None, "2024-10-30")
+
+
+def test_his_visit_with_no_one_named_in_the_sentence_is_the_visit_told_before() -> None:
+    text = (TITLE + "بدأ الرئيس الكوري الجنوبي زيارة رسمية إلى الإمارات تلبية لدعوة من الشيخ محمد بن زايد آل نهيان.\n"
+            "ويرافق الرئيس في زيارته وفد رسمي يضم عددا من الوزراء.")
+    got = [(f.get("guest"), f.get("host")) for f in facts_of(text, "visit")]
+    assert got == [("KR", "AE")]
+
+
+def test_a_long_portfolio_still_names_the_ministers_country() -> None:
+    text = TITLE + "وزار وزير النفط والثروة المعدنية الليبي العاصمة الجزائرية الجزائر الأسبوع الماضي."
+    got = [(f.get("guest"), f.get("host")) for f in facts_of(text, "visit", "2024-05-05")]
+    assert got == [("LY", "DZ")]
+
+
+def test_the_visitor_after_the_visit_word_wins_over_an_official_named_before() -> None:
+    text = (TITLE + "القاهرة (أ ش أ) - بحث الوزير مع وزير البنية التحتية والتجهيز الجيبوتي التعاون، وذلك خلال زيارة يقوم "
+            "بها الوزير إلى جيبوتي.\nوترتبط مصر وجيبوتي بعلاقات وثيقة.")
+    got = [(f.get("guest"), f.get("host")) for f in facts_of(text, "visit", "2024-05-05")]
+    assert got == [("EG", "DJ")]
+
+
+def test_guests_listed_for_the_gathering_just_told_visit_its_city() -> None:
+    text = (TITLE + "انطلقت اليوم في العاصمة المغربية الرباط أعمال القمة الأفريقية للطاقة.\n"
+            "وشارك في القمة كل من الرئيس السنغالي ماكي سال، ورئيس الوزراء الإثيوبي آبي أحمد.")
+    visits = facts_of(text, "visit", "2024-05-05")
+    assert {(f.get("guest"), f.get("host")) for f in visits} == {("SN", "MA"), ("ET", "MA")}
+    assert all(f.evidence.startswith("وشارك في القمة") for f in visits)  # the evidence stays in its sentence
+
+
+def test_a_bare_gathering_with_no_city_told_before_is_no_visit() -> None:
+    text = (TITLE + "أكد الوزير أهمية التعاون الأفريقي.\n"
+            "وشارك في القمة كل من الرئيس السنغالي ماكي سال، ورئيس الوزراء الإثيوبي آبي أحمد.")
+    assert facts_of(text, "visit", "2024-05-05") == []
+
+
+def test_a_counterpart_names_an_official_of_the_country_after_it() -> None:
+    text = TITLE + "وقعها وزير الزراعة المغربي ونظيره الموريتاني بمدينة نواكشوط في مايو الماضي."
+    got = [(f.get("guest"), f.get("host")) for f in facts_of(text, "visit", "2024-08-05")]
+    assert got == [("MA", "MR")]

@@ -70,12 +70,28 @@ def titled(article: Article, start: int, window: int = 40) -> bool:
                 return True
     # "رئيس جمهورية X", "وزير الخارجية السعودي", "وزير الشؤون الخارجية X": a title and one or two words
     # (a state word or a portfolio) before the country
-    if len(toks) >= 2 and _is_title(toks[-2], titles):
+    # (the words between are nouns, not a verb or preposition: "الوزير إلى جيبوتي", "وزير الطاقة يزور الصين")
+    if len(toks) >= 2 and _is_title(toks[-2], titles) and _portfolio_word(toks[-1]):
         return True
-    return len(toks) >= 3 and _is_title(toks[-3], _PORTFOLIO_TITLES)
+    if len(toks) >= 3 and _is_title(toks[-3], _PORTFOLIO_TITLES) and all(map(_portfolio_word, toks[-2:])):
+        return True
+    # a longer portfolio: "وزير النفط والثروة المعدنية الصومالي", "وزير الطاقة والموارد الطبيعية التركي"
+    wide = _TOKEN.findall(fold(article.original[max(0, start - 60):start]))[-5:]
+    for k in (4, 5):
+        if len(wide) >= k and _is_title(wide[-k], _PORTFOLIO_TITLES) and all(map(_portfolio_word, wide[-k + 1:])):
+            return True
+    return False
 
 
 _PORTFOLIO_TITLES = frozenset({"وزير", "وزيره", "الوزير", "الوزيره", "نائب", "رئيس", "مستشار", "وكيل", "امين"})
+_STATE_NOUNS = frozenset({"جمهوريه", "دوله", "مملكه", "سلطنه", "اماره", "حكومه", "وزراء", "مجلس"})
+
+
+def _portfolio_word(tok: str) -> bool:
+    """A word of a portfolio or a state's name (``الخارجية``، ``والتجارة``، ``جمهورية``), not a verb or preposition."""
+    if tok in ("الي", "الذي", "التي", "الا", "الان", "اليوم", "والي"):
+        return False
+    return tok.startswith(("ال", "وال", "لل")) or tok in _STATE_NOUNS
 
 
 def outlet_country(article: Article) -> str | None:
