@@ -62,7 +62,7 @@ _NAME_STOP = frozenset(fold(w) for w in (
     "تكلفته", "تكلفتها", "اعتبارا", "أمام", "لمدة", "طوال", "تحت", "فوق", "داخل", "خارج", "قرب", "بالقرب", "حول",
     "يحمل", "تحمل", "يعرف", "تعرف", "باسم", "بعنوان", "أكثر", "أقل", "بواسطة", "وسط", "ضد", "لدعم", "ليصبح",
     "لتصبح", "ليكون", "لتكون", "إلا", "كان", "كانت", "يكون", "تكون", "وكان", "وكانت", "شركة", "مؤسسة", "هيئة",
-    "وزارة", "بواقع",
+    "وزارة", "بواقع", "الخدمة", "حيز",
 ))
 #: of those, the ones a route's name goes on through (``رحلات مباشرة بين عمان وألماتي``)
 _QUOTES = re.compile(r"[\"“”«»„]")
@@ -196,7 +196,7 @@ def _noun_regex() -> re.Pattern[str]:
 @cache
 def _gov_regex() -> re.Pattern[str]:
     """A cheap test on a folded sentence: does any governing word (or an investment verb) occur in it?"""
-    stems = {w for w, c in _governors().items() if c != "agreement"} | set(_INVEST)
+    stems = {w for w, c in _governors().items() if c != "agreement"} | set(_INVEST) | _ARRIVED | _ARRIVING
     return re.compile("|".join(map(re.escape, sorted(stems, key=len, reverse=True))))
 
 
@@ -348,6 +348,8 @@ def _candidates(article: Article, sent: Sentence, toks: list[_Tok], folded: Fold
             if prev not in ("done", "underway", "planned", "launch", "license"):
                 continue
             cand.extra["own_org"] = own_org
+        if noun.cls == "first" and not _first(toks, cand.first - 1, last):
+            continue  # شحنة: a project only as the first one (أول شحنة، الشحنة الأولى)
         if noun.cls == "branch" and not any(o.start >= toks[last].end and o.start - toks[last].end < 8 for o in orgs):
             continue  # فرع لجامعة بكين: a branch of a named body; فرع لها، فرع جديد are not projects
         if noun.cls == "launch":
@@ -463,6 +465,9 @@ def _govern(sent: Sentence, toks: list[_Tok], cand: _Cand, prev_status: str | No
     that (or right before the noun), a tensed word reached through the verb's subject (``وستبني مجموعة أورزاكس
     مصنعًا``) gives the status; a document word gives "agreement"; a noun coordinated with an earlier project
     (``وإنشاء مركز``، ``ومستشفى``) takes its status; else a word after it (``من المقرر إطلاقه``، ``الذي افتتح``)."""
+    arrival = _arrival(toks, cand)
+    if arrival is not None:
+        return arrival
     k = cand.first - 1
     gov: int | None = None
     adjacent = False
@@ -546,6 +551,35 @@ def _govern(sent: Sentence, toks: list[_Tok], cand: _Cand, prev_status: str | No
     return _after(toks, cand, name_end, hi)
 
 
+#: verbs of a shipment or a flight arriving, folded: past (done) and future (planned)
+_ARRIVED = frozenset(fold(w) for w in ("وصلت", "وصل", "وصلا", "هبطت", "هبط", "حطت", "حط", "رست", "رسا"))
+_ARRIVING = frozenset(fold(w) for w in ("تصل", "يصل", "ستصل", "سيصل", "تهبط", "ستهبط", "يهبط", "سيهبط", "ترسو",
+                                        "سترسو"))
+_FIRST = frozenset(fold(w) for w in ("أول", "أولى", "الأولى", "الأول"))
+
+
+def _first(toks: list[_Tok], before: int, last: int) -> bool:
+    """Is the noun ending at ``last`` the first of its kind (``أول شحنة``، ``أولى رحلات``، ``الشحنة الأولى``)?"""
+    if before >= 0 and toks[before].text in _FIRST:
+        return True
+    return last + 1 < len(toks) and toks[last + 1].text in _FIRST
+
+
+def _arrival(toks: list[_Tok], cand: _Cand) -> tuple[str, int] | None:
+    """The first shipment or flight arriving (``وصلت إلى ميناء العقبة أمس أول شحنة``: done; ``الشحنة الأولى ...
+    ستصل في يناير``: planned): a verb of arriving within the noun's stretch of text, either side."""
+    if cand.noun.cls not in ("first", "route") or not _first(toks, cand.first - 1, cand.last):
+        return None
+    for k in [*range(cand.first - 1, max(-1, cand.first - 16), -1), *range(cand.last + 1,
+                                                                         min(len(toks), cand.last + 16))]:
+        core = toks[k].text[1:] if toks[k].text[:1] in ("و", "ف") and len(toks[k].text) > 3 else toks[k].text
+        if core in _ARRIVED or toks[k].text in _ARRIVED:
+            return "done", k
+        if core in _ARRIVING or toks[k].text in _ARRIVING:
+            return "planned", k
+    return None
+
+
 def _agreement_near(toks: list[_Tok], k: int) -> bool:
     """A document word among the three words ending at ``k`` (``مذكرة تفاهم لإنشاء``)?"""
     return any(_gov(toks[n]) == "agreement" for n in range(max(0, k - 2), k + 1))
@@ -618,6 +652,10 @@ def _name_end(article: Article, sent: Sentence, toks: list[_Tok], folded: Folded
         if cand.noun.cls == "weak" and _gov(toks[j]) in ("license", "launch") and all(
                 _gov(toks[n]) in ("license", "launch") for n in range(cand.last + 1, j)):
             j += 1  # مشروع ترميم قصر بيت العجائب: the work is the name
+            continue
+        if cand.noun.cls == "first" and t == "من" and j + 1 < len(toks) and all(
+                toks[n].text in _FIRST for n in range(cand.last + 1, j)):
+            j += 2  # أول شحنة من القمح، الشحنة الأولى من الغاز: what is shipped names it
             continue
         if not quoted:
             if (t in _NAME_STOP or (bare != t and bare in _NAME_STOP)) and not (route and t in _ROUTE_GO):
@@ -836,9 +874,11 @@ def _value(sent: Sentence, lo: int, hi: int, country: str | None) -> tuple[float
 
 
 def _org_name(span: Span) -> str:
-    if isinstance(span.value, dict) and span.value.get("name"):
-        return str(span.value["name"])
-    return span.text
+    name = str(span.value["name"]) if isinstance(span.value, dict) and span.value.get("name") else span.text
+    words = name.split()
+    while len(words) > 1 and _governor(fold(words[-1])) is not None:
+        words.pop()  # مصر للطيران ستطلق، إير أستانا إطلاق: a verb run on into the name
+    return " ".join(words)
 
 
 def _clip_org(text: str) -> str:
@@ -975,9 +1015,12 @@ def _fact(article: Article, sent: Sentence, toks: list[_Tok], clauses: list[tupl
     stretch_lo = max(g_clause[0], toks[prev_end_tok].start if prev_end_tok < len(toks) else sent.start)
     own_cost: Span | None = None
     if mode != "governed":
-        if _plural(cand):
-            return None, []  # نفذت الشركات مشاريع قيمتها ...: a set of projects is a figure
+        if _plural(cand) and cand.noun.cls != "route":
+            return None, []  # نفذت الشركات مشاريع قيمتها ...: a set of projects is a figure (رحلات is one line)
         cue, outright = _cue_status(toks, end_tok, region[1])
+        m = _SERVICE.search(" " + " ".join(t.text for t in toks[max(0, cand.first - 1):cand.first + 2]))
+        if cue is None and m and cand.first > 0 and m.group(1) in toks[cand.first - 1].text:
+            cue, outright = ("done" if m.group(1) in ("دخل", "دخلت") else "planned"), True  # أن تدخل المحطة الخدمة
         own_cost = _own_value(sent, toks, name_end_off, region[1])
         if due is not None and cue is None and "بحلول" not in fold(_date_text(sent, name_end_off, region[1])):
             due = None  # a date the text does not tie to the project (a visit's day)
