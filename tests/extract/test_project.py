@@ -87,6 +87,12 @@ CASES: list[tuple[str, list[tuple[list[str], str, str | None, str | None, str]]]
     # a plant named before, put into service by a date
     ("ووقعت شركة أكوا باور السعودية اتفاقية مع أوزبكستان. ويفترض أن تدخل المحطة الخدمة بنهاية 2027.",
      [(["SA", "UZ"], "planned", "2027", None, "المحطة")]),
+    # شركة السويدي: a company's name, not a Swedish company
+    ("وزار الوزير المصري جيبوتي. وتفقد الوزير أعمال محطة الطاقة الشمسية التي تنفذها شركة السويدي إليكتريك في "
+     "منطقة غراند بارا.", [(["DJ", "EG"], "underway", None, "غراند بارا", "محطة الطاقة الشمسية")]),
+    # a quoted company name inside the plant's name, which goes on with what it makes
+    ('وضعت شركة صينية حجر الأساس لمصنع "هواوي" للهواتف الذكية في مصر.',
+     [(["CN", "EG"], "underway", None, None, 'مصنع "هواوي" للهواتف الذكية')]),
     # not projects
     ("وقعت الشركة الأردنية عقدا لاستيراد أول شحنة من القمح الروسي.", []),  # what a contract is about
     ("وصلت شحنة من المساعدات السعودية إلى ميناء عدن اليمني.", []),  # a shipment, not the first

@@ -641,6 +641,8 @@ def _name_end(article: Article, sent: Sentence, toks: list[_Tok], folded: Folded
         if _QUOTES.search(gap):
             if j == cand.last + 1 and not quoted and not definite:
                 quoted = True  # مشروع "نيوم": the quoted name is the name
+            elif quoted and toks[j].text.startswith("ل") and not _gap_punct(gap):
+                quoted = False  # مصنع "جوشن" لبطاريات السيارات: the name goes on with what it makes
             else:
                 break
         if gap.strip() and _BOUNDARY.search(gap + " "):
@@ -688,6 +690,11 @@ def _name_end(article: Article, sent: Sentence, toks: list[_Tok], folded: Folded
                 break
         j += 1
     return j
+
+
+def _gap_punct(gap: str) -> bool:
+    """Punctuation other than quotes between two words?"""
+    return bool(_BOUNDARY.search(_QUOTES.sub("", gap) + " ")) if _QUOTES.sub("", gap).strip() else False
 
 
 def _definite_tok(tok: str) -> bool:
@@ -1085,7 +1092,8 @@ def _fact(article: Article, sent: Sentence, toks: list[_Tok], clauses: list[tupl
         if c not in codes:
             codes.append(c)
     for s in sent.of("country"):
-        if stretch_lo <= s.start and s.end <= region[1] and not _in_person(sent, s):
+        if stretch_lo <= s.start and s.end <= region[1] and not _in_person(sent, s) and not _in_company_name(
+                article, s):
             c = span_country(s)
             if c and c not in codes:
                 codes.append(c)
@@ -1205,6 +1213,16 @@ def _reported_by(article: Article, org: Span) -> bool:
     if "الانباء" in fold(org.text):
         return True  # a news agency is a source, never a party to a project
     return any(w in before for w in ("وفقا", "اوردته", "نقلا", "ذكرت", "حسب", "افادت"))
+
+
+def _in_company_name(article: Article, span: Span) -> bool:
+    """``شركة السويدي إليكتريك``: a definite masculine demonym right after an indefinite ``شركة`` cannot be its
+    adjective (that would be ``شركة سويدية``); it is the company's name."""
+    f = fold(span.text)
+    if not f.startswith("ال") or f.endswith("ه"):
+        return False
+    before = fold(article.original[max(0, span.start - 12):span.start]).split()
+    return bool(before) and before[-1] in ("شركه", "مجموعه", "مؤسسه", "وشركه", "ومجموعه")
 
 
 def _in_person(sent: Sentence, span: Span) -> bool:
