@@ -382,6 +382,8 @@ def _at_site(toks: list[_Tok], i: int, prefix: str) -> bool:
     if i == 0 or toks[i - 1].text not in ("في", "فى"):
         return False
     before = toks[i - 2].text if i > 1 else ""
+    if any(_governor(toks[n].text) == "progress" for n in range(max(0, i - 4), i - 1)):
+        return False  # سير العمل في مشروع: the works on it
     return _governor(before) not in ("license", "launch") and not any(r in _INVEST for _, r in _strip_prefix(before))
 
 
