@@ -863,8 +863,9 @@ def end_of(value: str | None) -> str | None:
 def due_of(span: Span) -> str | None:
     """A fact's due date from a deadline or period span.
 
-    ``بحلول نهاية 2026`` (``../2026-12-31``) -> ``2026``; ``في يونيو 2026`` -> ``2026-06``; a half, a quarter or
-    the start/middle/end of a year -> the year (``بحلول نهاية يونيو 2026`` -> ``2026-06``); ``بحلول X`` -> X;
+    ``بحلول نهاية 2026`` (``../2026-12-31``) -> ``2026``; ``في يونيو 2026`` -> ``2026-06``; a half or the
+    start/middle/end of a year -> the year (``بحلول نهاية يونيو 2026`` -> ``2026-06``); a quarter -> its month
+    interval (``الربع الأول من 2027`` -> ``2027-01/2027-03``); ``بحلول X`` -> X;
     ``منذ X`` -> X; another closed interval -> its start, except month intervals within one year -> the year.
     """
     v = span.value
@@ -883,6 +884,8 @@ def due_of(span: Span) -> str | None:
     if b == "..":
         return a
     if a[:4] == b[:4] and len(a) == 7 and len(b) == 7:
+        if "ربع" in folded_text and a != b:
+            return v  # a quarter keeps its months (the contract makes only a half the year)
         return a if a == b else a[:4]
     return a
 

@@ -3,16 +3,21 @@
 A project noun (data: patterns/project_nouns.tsv) is a project when a governing word (patterns/project_status.tsv)
 speaks of building, launching, opening, running or investing in it: the nearest such word before the noun (or
 after it, in the passive: ``من المقرر إطلاقه``) gives the status; a document word met first (``مذكرة تفاهم
-لإنشاء مصنع``) makes it only what an agreement is about, which the contract leaves optional: no fact. An
-investment verb with an amount and ``في`` names its own project (``ستستثمر X 160 مليار تنغي في معالجة القمح``).
+لإنشاء مصنع``) makes it only what an agreement is about, which the contract leaves optional. Such a noun, and one
+nothing governs (``بحث الجانبان مشروع الناقل الوطني ...``), is still a project when the text gives it its own cost
+(``بكلفة``، ``باستثمارات``) or a date tied to it (``على أن يكتمل إنشاؤها في 2028``، ``التي دخلت الخدمة في تموز``)
+or, when nothing governs it, a status told after it (``الذي تنفذه``، ``ويجري إنشاؤه``); its status is that one, else
+planned. A noun only discussed (``بحث إمكانية تمويل محطة``) is none. An investment verb with an amount and ``في``
+names its own project (``ستستثمر X 160 مليار تنغي في معالجة القمح``).
 
 Around the noun: the name runs from the noun to the first preposition, date, amount, verb or punctuation; the
-region (the noun's clause, and the next clause when it goes on about it: ``ومن المقرر إطلاقه ...``) gives the
-location (places after في/ب), the due date (``dates.due_of``) and the value (a money amount); actors are the
-organisations from the governing word's clause to the region's end (``الشركة`` refers back to the last company
-named). Countries are the actors', the places' and the countries named there, completed from the article's main
-pair. Generic mentions are dropped: a count of projects (a figure), a plural with no actor, site, value or date,
-a bare noun with nothing that makes it one thing.
+region (the noun's clause, and the next clauses when they go on about it: ``ومن المقرر إطلاقه ...``، ``بطول 1700
+كيلومتر``) gives the location (places after في/ب, a site head the gazetteer does not know: ``في محافظة الخرج``;
+else a place in the name: ``محطة سمرقند``), the due date (``dates.due_of``) and the value (a money amount);
+actors are the organisations from the governing word's clause to the region's end (``الشركة`` refers back to the
+last company named). Countries are the actors', the places' and the countries named there, completed from the
+article's main pair. Generic mentions are dropped: a count of projects (a figure), a plural with no actor, site,
+value or date, a bare noun with nothing that makes it one thing.
 """
 
 from __future__ import annotations
@@ -51,13 +56,13 @@ _NAME_STOP = frozenset(fold(w) for w in (
     "ضمن", "حيث", "كما", "أو", "ثم", "إذا", "أن", "إن", "لأن", "لكن", "الذي", "التي", "اللذين", "اللتين", "الذين",
     "والتي", "والذي", "هذا", "هذه", "ذلك", "تلك", "بما", "مما", "وذلك", "حاليا", "رسميا", "أيضا", "أمس", "اليوم",
     "غدا", "بين", "إلى", "الى", "عبر", "بقيمة", "بتكلفة", "بقدرة", "بطاقة", "بسعة", "بمساحة", "باستثمارات",
-    "باستثمار", "بمعدل", "بهدف", "بغية", "بمشاركة", "بالتعاون", "بالشراكة", "بتمويل", "بدعم", "بإجمالي",
+    "باستثمار", "بكلفة", "بمعدل", "بهدف", "بغية", "بمشاركة", "بالتعاون", "بالشراكة", "بتمويل", "بدعم", "بإجمالي",
     "بمبادرة", "لصالح", "وفق", "وفقا", "تابع", "قد", "لا", "لم", "لن", "سوف", "وهو", "وهي", "هو", "هي", "وسط",
     "بعد", "بنحو", "بحوالي", "بأكثر", "حوالي", "نحو", "سنويا", "أسبوعيا", "يوميا", "شهريا", "قيمته", "قيمتها",
     "تكلفته", "تكلفتها", "اعتبارا", "أمام", "لمدة", "طوال", "تحت", "فوق", "داخل", "خارج", "قرب", "بالقرب", "حول",
     "يحمل", "تحمل", "يعرف", "تعرف", "باسم", "بعنوان", "أكثر", "أقل", "بواسطة", "وسط", "ضد", "لدعم", "ليصبح",
     "لتصبح", "ليكون", "لتكون", "إلا", "كان", "كانت", "يكون", "تكون", "وكان", "وكانت", "شركة", "مؤسسة", "هيئة",
-    "وزارة", "بواقع",
+    "وزارة", "بواقع", "الخدمة", "حيز",
 ))
 #: of those, the ones a route's name goes on through (``رحلات مباشرة بين عمان وألماتي``)
 _QUOTES = re.compile(r"[\"“”«»„]")
@@ -100,7 +105,9 @@ _SITE_TAILS = frozenset(fold(w) for w in ("البحري", "الدولي", "ال�
 _COMPANY_WORDS = frozenset(fold(w) for w in ("شركة", "شركات", "مجموعة", "مؤسسة", "هيئة", "شركتي", "شركتا"))
 _COMPANY_REFS = frozenset(fold(w) for w in ("الشركة", "المجموعة", "الشركتان", "الشركتين", "الشركات", "الشركه"))
 _RELATIVES = frozenset(fold(w) for w in ("التي", "الذي", "والتي", "والذي", "اللذين", "اللتين", "الذين", "والذين"))
-_ON_CONDITION = re.compile(r"^(?:و?علي\s+ان|و?التي|و?الذي|و?بمعدل|و?بقيمه|و?بتكلفه|و?بحلول)")
+#: a clause that goes on about the project before it: a condition, a relative, a measure or a cost
+_ON_CONDITION = re.compile(r"^(?:و?علي\s+ان|و?التي|و?الذي|و?بمعدل|و?بقيمه|و?بتكلفه|و?بكلفه|و?باستثمار|و?بحلول"
+                           r"|و?بطول|و?بقدره|و?بطاقه|و?بسعه|و?بمساحه|و?برا?س\s?مال|و?بتمويل|و?بنسبه\s+انجاز)")
 _FUTURE = ("س", "سي", "ست", "سن")
 _INVEST = frozenset(fold(w) for w in (
     "استثمر", "استثمرت", "استثمرا", "تستثمر", "يستثمر", "ستستثمر", "سيستثمر", "ضخ", "ضخت", "تضخ", "يضخ", "ستضخ",
@@ -111,6 +118,11 @@ _NOT_INVEST_TARGETS = frozenset(fold(w) for w in (
     "مشروعات", "شركات", "شركة", "أسهم", "حصة", "حصص", "أصول", "سندات", "صناديق", "عدد", "عدة", "مختلف", "كل",
     "المنطقة", "بلدان", "دول", "تطوير", "تعزيز", "دعم",
 ))
+#: a verb of working on something (تعمل الشركة على إنشاء مصنع), folded
+_WORK_ON = frozenset(fold(w) for w in ("تعمل", "يعمل", "تعملان", "يعملان", "يعملون", "ستعمل", "سيعمل", "تعكف",
+                                       "يعكف"))
+#: a past verb of overseeing an act (أشرف الرئيس على تدشين ...), folded
+_OVERSEE = frozenset(fold(w) for w in ("أشرف", "أشرفت", "أشرفا", "أشرفتا", "أشرفوا"))
 _LAUNCH_VERBS = frozenset(fold(w) for w in ("أطلق", "أطلقت", "أطلقا", "دشن", "دشنت", "دشنا", "بدأ", "بدأت", "افتتح",
                                             "افتتحت"))
 
@@ -184,7 +196,7 @@ def _noun_regex() -> re.Pattern[str]:
 @cache
 def _gov_regex() -> re.Pattern[str]:
     """A cheap test on a folded sentence: does any governing word (or an investment verb) occur in it?"""
-    stems = {w for w, c in _governors().items() if c != "agreement"} | set(_INVEST)
+    stems = {w for w, c in _governors().items() if c != "agreement"} | set(_INVEST) | _ARRIVED | _ARRIVING
     return re.compile("|".join(map(re.escape, sorted(stems, key=len, reverse=True))))
 
 
@@ -243,6 +255,8 @@ def _governor_base(tok: str, pron: bool) -> str | None:
         cores = [rest]
         if pron:
             cores += [rest[:-len(x)] for x in _OBJ_SUFFIXES if rest.endswith(x) and len(rest) - len(x) >= 2]
+            # a final hamza written on its seat before a pronoun: إنشاؤه، بنائها (folded انشاوه، بنايها)
+            cores += [c[:-1] + "ء" for c in cores[1:] if c.endswith(("و", "ي")) and len(c) > 3]
         for core in cores:
             cls = table.get(core)
             if cls is None and core.startswith(_FUTURE) and len(core) > 3 and table.get(core[1:]) == "present":
@@ -269,9 +283,10 @@ def _noun_at(toks: list[_Tok], i: int) -> tuple[_Noun, str, int] | None:
             core = rest[:len(rest) - len(suf)] if suf else rest
             for noun in table.get(core, ()):
                 n = len(noun.words)
-                if n > 1 and (suf or i + n > len(toks)):
+                if n > 1 and (suf not in ("", "ا") or i + n > len(toks)):  # خطا مباشرا
                     continue
-                if all(_same_word(toks[i + k].text, noun.words[k]) for k in range(1, n)):
+                if all(_same_word(toks[i + k].text, noun.words[k]) or (
+                        suf == "ا" and _same_word(toks[i + k].text, noun.words[k] + suf)) for k in range(1, n)):
                     return noun, prefix, i + n - 1
     return None
 
@@ -333,11 +348,13 @@ def _candidates(article: Article, sent: Sentence, toks: list[_Tok], folded: Fold
             if prev not in ("done", "underway", "planned", "launch", "license"):
                 continue
             cand.extra["own_org"] = own_org
+        if noun.cls == "first" and not _first(toks, cand.first - 1, last):
+            continue  # شحنة: a project only as the first one (أول شحنة، الشحنة الأولى)
         if noun.cls == "branch" and not any(o.start >= toks[last].end and o.start - toks[last].end < 8 for o in orgs):
             continue  # فرع لجامعة بكين: a branch of a named body; فرع لها، فرع جديد are not projects
         if noun.cls == "launch":
-            if cand.first == 0:
-                continue
+            if cand.first == 0 or _definite(prefix, toks[cand.first].text):
+                continue  # بدء الإنتاج فيه: the production of a plant named before
             ptxt = toks[cand.first - 1].text
             pcls = _governor(ptxt)
             if pcls != "launch" and not any(r in _LAUNCH_VERBS for _, r in _strip_prefix(ptxt)):
@@ -365,6 +382,8 @@ def _at_site(toks: list[_Tok], i: int, prefix: str) -> bool:
     if i == 0 or toks[i - 1].text not in ("في", "فى"):
         return False
     before = toks[i - 2].text if i > 1 else ""
+    if any(_governor(toks[n].text) == "progress" for n in range(max(0, i - 4), i - 1)):
+        return False  # سير العمل في مشروع: the works on it
     return _governor(before) not in ("license", "launch") and not any(r in _INVEST for _, r in _strip_prefix(before))
 
 
@@ -448,6 +467,9 @@ def _govern(sent: Sentence, toks: list[_Tok], cand: _Cand, prev_status: str | No
     that (or right before the noun), a tensed word reached through the verb's subject (``وستبني مجموعة أورزاكس
     مصنعًا``) gives the status; a document word gives "agreement"; a noun coordinated with an earlier project
     (``وإنشاء مركز``، ``ومستشفى``) takes its status; else a word after it (``من المقرر إطلاقه``، ``الذي افتتح``)."""
+    arrival = _arrival(toks, cand)
+    if arrival is not None:
+        return arrival
     k = cand.first - 1
     gov: int | None = None
     adjacent = False
@@ -466,6 +488,15 @@ def _govern(sent: Sentence, toks: list[_Tok], cand: _Cand, prev_status: str | No
         break
     if k >= 0 and adjacent and _gov(toks[k]) == "ceremony":
         return "done", k
+    if k >= 0 and adjacent and _gov(toks[k]) == "talk":
+        return "talk", k  # بحث إمكانية تمويل محطة: only discussed, whatever it would cost
+    if adjacent and gov is not None and gov > 0 and toks[gov - 1].text == "علي":
+        for n in range(gov - 2, max(-1, gov - 25), -1):
+            if _in(toks[n].text, _WORK_ON) and gov - n <= 10:  # تعمل شركة ... على إنشاء مصنع: working on it
+                launch = _gov(toks[gov]) == "launch"  # تعمل على إطلاق رحلات: an opening still to come
+                return ("planned" if launch or toks[n].text.startswith(("س", "وس")) else "underway"), n
+            if _in(toks[n].text, _OVERSEE):  # أشرف الرئيسان ... على تدشين المعبر: the act was done
+                return "done", n
     steps = 0
     unknown = 0
     edge = k  # the word right before the noun (or before its verbal nouns)
@@ -483,15 +514,23 @@ def _govern(sent: Sentence, toks: list[_Tok], cand: _Cand, prev_status: str | No
             return cls, k
         if cls == "foundation" and prev is not None and _in(prev.text, {"حجر"}):
             return "underway", k
+        if cls == "progress" and edge - k <= 3:
+            return "underway", k  # سير العمل في مشروع
         if cls and cls.startswith("aux_"):
             aux = _aux_status(toks, k, cand.first)
             if aux:
                 return aux, k
             break
         if cls in ("license", "launch"):
+            if t.pron and _governor_base(t.text, False) is None:
+                break  # والمقرر إنجازه ...، إضافة إلى محطة: the verbal noun has its own object
             k -= 1
             steps += 1
             continue
+        if k < edge:
+            hit = _noun_at(toks, k)
+            if hit is not None and hit[0].cls not in ("weak", "not"):
+                break  # a word before another project noun is that noun's
         if t.text in ("في", "فى", "الي", "علي") and k + 1 < len(toks) and (
                 _gov(toks[k + 1]) in ("license", "launch") or _passable(sent, toks, k + 1)):
             k -= 1
@@ -512,6 +551,35 @@ def _govern(sent: Sentence, toks: list[_Tok], cand: _Cand, prev_status: str | No
     if adjacent:
         return "planned", gov
     return _after(toks, cand, name_end, hi)
+
+
+#: verbs of a shipment or a flight arriving, folded: past (done) and future (planned)
+_ARRIVED = frozenset(fold(w) for w in ("وصلت", "وصل", "وصلا", "هبطت", "هبط", "حطت", "حط", "رست", "رسا"))
+_ARRIVING = frozenset(fold(w) for w in ("تصل", "يصل", "ستصل", "سيصل", "تهبط", "ستهبط", "يهبط", "سيهبط", "ترسو",
+                                        "سترسو"))
+_FIRST = frozenset(fold(w) for w in ("أول", "أولى", "الأولى", "الأول"))
+
+
+def _first(toks: list[_Tok], before: int, last: int) -> bool:
+    """Is the noun ending at ``last`` the first of its kind (``أول شحنة``، ``أولى رحلات``، ``الشحنة الأولى``)?"""
+    if before >= 0 and toks[before].text in _FIRST:
+        return True
+    return last + 1 < len(toks) and toks[last + 1].text in _FIRST
+
+
+def _arrival(toks: list[_Tok], cand: _Cand) -> tuple[str, int] | None:
+    """The first shipment or flight arriving (``وصلت إلى ميناء العقبة أمس أول شحنة``: done; ``الشحنة الأولى ...
+    ستصل في يناير``: planned): a verb of arriving within the noun's stretch of text, either side."""
+    if cand.noun.cls not in ("first", "route") or not _first(toks, cand.first - 1, cand.last):
+        return None
+    for k in [*range(cand.first - 1, max(-1, cand.first - 16), -1), *range(cand.last + 1,
+                                                                         min(len(toks), cand.last + 16))]:
+        core = toks[k].text[1:] if toks[k].text[:1] in ("و", "ف") and len(toks[k].text) > 3 else toks[k].text
+        if core in _ARRIVED or toks[k].text in _ARRIVED:
+            return "done", k
+        if core in _ARRIVING or toks[k].text in _ARRIVING:
+            return "planned", k
+    return None
 
 
 def _agreement_near(toks: list[_Tok], k: int) -> bool:
@@ -570,11 +638,13 @@ def _name_end(article: Article, sent: Sentence, toks: list[_Tok], folded: Folded
     j = cand.last + 1
     l_phrases = 0
     quoted = False
-    while j < min(len(toks), stop_at) and j - cand.first < _MAX_NAME:
+    while j < min(len(toks), stop_at) and j - cand.first < (_MAX_NAME + 3 if route else _MAX_NAME):
         gap = folded.text[toks[j - 1].fe:toks[j].fs]
         if _QUOTES.search(gap):
             if j == cand.last + 1 and not quoted and not definite:
                 quoted = True  # مشروع "نيوم": the quoted name is the name
+            elif quoted and toks[j].text.startswith("ل") and not _gap_punct(gap):
+                quoted = False  # مصنع "جوشن" لبطاريات السيارات: the name goes on with what it makes
             else:
                 break
         if gap.strip() and _BOUNDARY.search(gap + " "):
@@ -583,6 +653,14 @@ def _name_end(article: Article, sent: Sentence, toks: list[_Tok], folded: Folded
         bare = t[1:] if t.startswith("و") and len(t) > 3 else t
         inside = next((s for s in named if s.start <= toks[j].start < s.end or toks[j].start <= s.start < toks[j].end),
                       None)
+        if cand.noun.cls == "weak" and _gov(toks[j]) in ("license", "launch") and all(
+                _gov(toks[n]) in ("license", "launch") for n in range(cand.last + 1, j)):
+            j += 1  # مشروع ترميم قصر بيت العجائب: the work is the name
+            continue
+        if cand.noun.cls == "first" and t == "من" and j + 1 < len(toks) and all(
+                toks[n].text in _FIRST for n in range(cand.last + 1, j)):
+            j += 2  # أول شحنة من القمح، الشحنة الأولى من الغاز: what is shipped names it
+            continue
         if not quoted:
             if (t in _NAME_STOP or (bare != t and bare in _NAME_STOP)) and not (route and t in _ROUTE_GO):
                 break
@@ -599,8 +677,11 @@ def _name_end(article: Article, sent: Sentence, toks: list[_Tok], folded: Folded
                 lead = fold(article.original[toks[j].start:place.start])
                 if lead in ("ب", "وب", "في", "ف"):
                     break
-            if t.startswith("ب") and not t.startswith("بين") and inside is None and not _in(t, _B_WORDS):
-                break  # بحرفية، بالجيش، بمنطقة: a prepositional phrase
+            if t.startswith("ب") and not t.startswith("بين") and inside is None and not _in(t, _B_WORDS) and not (
+                    ((j == cand.last + 1 and not definite) or _in(toks[j - 1].text, _SITE_HEADS))
+                    and not t.startswith("بال") and t[1:] not in _SITE_HEADS
+                    and t[1:] not in _COST_WORDS and fold("ب" + t[1:]) not in _NAME_STOP):
+                break  # بحرفية، بالجيش، بمنطقة: a prepositional phrase; not مطار بوغيسيرا, a name in construct
             if t.startswith("ل") and not t.startswith("لل") and len(t) > 3:
                 l_phrases += 1
                 if l_phrases >= 2:
@@ -611,6 +692,11 @@ def _name_end(article: Article, sent: Sentence, toks: list[_Tok], folded: Folded
                 break
         j += 1
     return j
+
+
+def _gap_punct(gap: str) -> bool:
+    """Punctuation other than quotes between two words?"""
+    return bool(_BOUNDARY.search(_QUOTES.sub("", gap) + " ")) if _QUOTES.sub("", gap).strip() else False
 
 
 def _definite_tok(tok: str) -> bool:
@@ -651,8 +737,9 @@ def _region_end(sent: Sentence, clauses: list[tuple[int, int]], toks: list[_Tok]
     for cs, ce in clauses[idx + 1:]:
         head = [t for t in toks if cs <= t.start < ce][:3]
         words = " ".join(t.text for t in head)
-        if not head or not (_ON_CONDITION.match(words) or any(
-                _governor(t.text, None) in ("planned", "underway", "done") for t in head)):
+        if not head or not (_ON_CONDITION.match(words) or _SERVICE.match(" " + words) or any(
+                (_governor(t.text, None) or "").replace("aux_", "") in ("planned", "underway", "done")
+                for t in head)):
             break
         end = ce
     return min(end, limit)
@@ -675,7 +762,7 @@ def _site(article: Article, sent: Sentence, span: Span) -> tuple[int, int]:
     return start, end
 
 
-def _location(article: Article, sent: Sentence, cand: _Cand, name_end_off: int,
+def _location(article: Article, sent: Sentence, toks: list[_Tok], cand: _Cand, name_end_off: int,
               region: tuple[int, int]) -> tuple[str | None, list[str]]:
     """The site as written and its countries: places after في/ب in the region (a route's own places too)."""
     lo, hi = region
@@ -704,7 +791,7 @@ def _location(article: Article, sent: Sentence, cand: _Cand, name_end_off: int,
             if len(gap) > 3 or any(w not in ("و", "في", "ب") and not w.startswith("و") for w in gap):
                 break
         group.append(item)
-    if cand.noun.cls == "route":
+    if cand.noun.cls == "route" and not group:
         name = article.original[cand.name_start:name_end_off]
         m = re.search(r"\s(?:بين|إلى|الى|إلي)\s+(.+)$", name)
         if m:  # رحلات مباشرة بين عمان وألماتي -> عمان وألماتي
@@ -714,6 +801,13 @@ def _location(article: Article, sent: Sentence, cand: _Cand, name_end_off: int,
     if not group and cand.noun.cls == "route":
         group = [(p.start, p.end, p) for p in places if cand.name_start <= p.start < name_end_off]
     if not group:
+        site = _site_words(article, toks, name_end_off, hi)
+        if site is not None:  # في محافظة الخرج: a site the gazetteer does not know
+            return site, []
+        nxt = toks[cand.last + 1].start if cand.last + 1 < len(toks) else -1
+        own = [p for p in places if p.start == nxt and p.end <= name_end_off]
+        if own:  # محطة سمرقند للطاقة الشمسية، ميناء لامو: the name holds its site
+            return own[0].text, [c for c in (span_country(own[0]),) if c]
         return None, []
     countries = [c for c in (span_country(g[2]) for g in group) if c]
     if len(group) == 1:
@@ -724,6 +818,41 @@ def _location(article: Article, sent: Sentence, cand: _Cand, name_end_off: int,
         return contiguous, countries
     names = [article.original[g[0]:g[1]] for g in group]
     return " و".join(names), countries
+
+
+def _site_words(article: Article, toks: list[_Tok], lo: int, hi: int) -> str | None:
+    """``في محافظة الخرج``، ``بمدينة سحاب الصناعية``: a site head after في/ب and the name after it."""
+    for k, t in enumerate(toks):
+        if not (lo <= t.start and t.end <= hi):
+            continue
+        head = None
+        if t.text in ("في", "فى") and k + 1 < len(toks) and toks[k + 1].end <= hi and _bare_head(toks[k + 1].text):
+            head = k + 1
+        elif t.text.startswith(("ب", "وب")) and _bare_head(t.text[1:] if t.text[0] == "ب" else t.text[2:]):
+            head = k
+        if head is None or head + 1 >= len(toks) or toks[head + 1].end > hi:
+            continue
+        words = []
+        for n in range(head + 1, min(len(toks), head + 4)):
+            w = toks[n].text
+            if toks[n].end > hi or w in _NAME_STOP or w.isdigit() or (
+                    n > head + 1 and w.startswith("ال") and w not in _SITE_TAILS):
+                break
+            if n > head + 1 and article.original[toks[n - 1].end:toks[n].start].strip() not in ("", "-"):
+                break  # punctuation; not أوست-كامينوغورسك
+            words.append(n)
+            if n > head + 1 and w in _SITE_TAILS:
+                break
+        if not words or _in(toks[words[0]].text, _GENERIC_MODS) or _noun_at(toks, words[0]) is not None:
+            continue
+        start = toks[head].start + (0 if t.text in ("في", "فى") else len(article.original[t.start:t.end])
+                                    - len(article.original[t.start:t.end].lstrip("وب")))
+        return article.original[start:toks[words[-1]].end]
+    return None
+
+
+def _bare_head(word: str) -> bool:
+    return word in _SITE_HEADS or (word.startswith("ال") and word[2:] in _SITE_HEADS) or ("ال" + word) in _SITE_HEADS
 
 
 def _due(sent: Sentence, lo: int, hi: int) -> str | None:
@@ -754,9 +883,11 @@ def _value(sent: Sentence, lo: int, hi: int, country: str | None) -> tuple[float
 
 
 def _org_name(span: Span) -> str:
-    if isinstance(span.value, dict) and span.value.get("name"):
-        return str(span.value["name"])
-    return span.text
+    name = str(span.value["name"]) if isinstance(span.value, dict) and span.value.get("name") else span.text
+    words = name.split()
+    while len(words) > 1 and _governor(fold(words[-1])) is not None:
+        words.pop()  # مصر للطيران ستطلق، إير أستانا إطلاق: a verb run on into the name
+    return " ".join(words)
 
 
 def _clip_org(text: str) -> str:
@@ -802,8 +933,8 @@ def extract(article: Article) -> list[Fact]:
     for sent in sents:
         if not noun_re.search(sent.folded) and not any(w in sent.folded for w in _INVEST):
             continue
-        if not gov_re.search(sent.folded):
-            continue
+        if not gov_re.search(sent.folded) and not sent.of("amount") and not sent.of("date"):
+            continue  # nothing governs a noun, and nothing gives one a value or date of its own
         if sent.list_item and _header_is_agreements(sents, sent):
             continue
         facts.extend(_sentence_facts(article, sent))
@@ -819,11 +950,15 @@ def _sentence_facts(article: Article, sent: Sentence) -> list[Fact]:
     cands.sort(key=lambda c: c.first)
     clauses = sent.clauses()
     # first pass: which nouns are governed, and where their names end; a noun inside a governed name
-    # (فرعا لجامعة بكين) is part of it
-    governed: list[tuple[_Cand, str, int | None, int]] = []
+    # (فرعا لجامعة بكين) is part of it. A noun nothing governs, or only a document word, is kept aside
+    # ("free" / "agreement"): it is a project only with its own value or due date (or a status told after it).
+    governed: list[tuple[_Cand, str, int | None, int, str]] = []
+    loose: list[tuple[_Cand, str, int | None, int, str]] = []
     prev_status: str | None = None
     for n, cand in enumerate(cands):
         if governed and cand.first < governed[-1][3]:
+            continue
+        if loose and cand.first < loose[-1][3]:
             continue
         next_first = cands[n + 1].first if n + 1 < len(cands) else len(toks)
         end_tok = max(cand.invest_name_end or _name_end(article, sent, toks, folded, cand, len(toks)), cand.last + 1)
@@ -831,18 +966,27 @@ def _sentence_facts(article: Article, sent: Sentence) -> list[Fact]:
             status, gov = cand.status, None
         else:
             st, gov = _govern(sent, toks, cand, prev_status, end_tok, next_first)
+            if st == "talk":
+                continue
             if st is None or st == "agreement":
+                loose.append((cand, "planned", gov, end_tok, "agreement" if st else "free"))
                 continue
             status = st
-        governed.append((cand, status, gov, end_tok))
+        governed.append((cand, status, gov, end_tok, "governed"))
         prev_status = status
+    entries = sorted(governed + loose, key=lambda e: e[0].first)
     out: list[Fact] = []
     prev_actors: list[Span] = []
     prev_end_tok = 0
-    for n, (cand, status, gov, end_tok) in enumerate(governed):
-        # the next project (or the verbal noun that governs it) ends this one's region
-        stop_tok = governed[n + 1][0].first if n + 1 < len(governed) else len(toks)
-        if n + 1 < len(governed):
+    covered = -1  # original end of the last governed project's region: a loose noun inside it is part of it
+    for n, (cand, status, gov, end_tok, mode) in enumerate(entries):
+        if mode != "governed" and toks[cand.first].start < covered:
+            continue
+        # the next project (or the verbal noun that governs it) ends this one's region; a loose noun ends only
+        # another loose one's
+        later = [e for e in entries[n + 1:] if mode != "governed" or e[4] == "governed"]
+        stop_tok = later[0][0].first if later else len(toks)
+        if later:
             for k in range(stop_tok - 1, end_tok - 1, -1):
                 if _gov(toks[k]) in ("license", "launch") or toks[k].text in ("في", "فى", "و"):
                     stop_tok = k
@@ -850,108 +994,237 @@ def _sentence_facts(article: Article, sent: Sentence) -> list[Fact]:
                     break
         end_tok = min(end_tok, max(stop_tok, cand.last + 1))
         limit = toks[stop_tok].start if stop_tok < len(toks) else sent.end
-        name = _name(article, toks, cand, end_tok)
         name_end_off = toks[end_tok - 1].end
         r_end = _region_end(sent, clauses, toks, cand, limit)
         region = (toks[cand.first].start, max(r_end, name_end_off))
-        location, loc_countries = _location(article, sent, cand, name_end_off, region)
-        due = _due(sent, name_end_off, region[1])
-        # the stretch the actors come from: the governing word's clause (or the noun's) to the region's end
-        g_pos = toks[gov].start if gov is not None and gov < cand.first else toks[cand.first].start
-        g_clause = next(((cs, ce) for cs, ce in clauses if cs <= g_pos < ce), (sent.start, sent.end))
-        stretch_lo = max(g_clause[0], toks[prev_end_tok].start if prev_end_tok < len(toks) else sent.start)
-        if status == "done" and due is None:
-            due = _due(sent, g_clause[0], toks[cand.first].start)
-        own_org = cand.extra.get("own_org")
-        actor_spans = [o for o in sent.of("org") if stretch_lo <= o.start and o.end <= region[1] and o is not own_org
-                       and not _reported_by(article, o)]
-        if not actor_spans:
-            head = fold(article.original[g_clause[0]:g_pos]).split()
-            if head[:1] and head[0] in _RELATIVES:
-                earlier = [o for o in sent.of("org") if o.end <= g_clause[0]]
-                actor_spans = earlier[-1:]
-        if not actor_spans and any(t.text in _COMPANY_REFS for t in toks
-                                   if stretch_lo <= t.start < region[1]):
-            ref = _company_before(article, sent)
-            actor_spans = [ref] if ref is not None else []
-        if not actor_spans and prev_actors and n > 0 and out:
-            actor_spans = prev_actors
-        prev_actors = actor_spans
-        actor_names: list[str] = []
-        for o in actor_spans:
-            nm = _org_name(o)
-            if o.start < cand.name_start < o.end:  # an organisation's name run on into the project's
-                nm = _clip_org(article.original[o.start:cand.name_start])
-            if nm not in actor_names:
-                actor_names.append(nm)
-        # value
-        value, unit = (None, None)
-        if cand.value_span is not None:
-            v = cand.value_span.value
-            value, unit = v.get("value"), str(v.get("unit"))
-        else:
-            value, unit = _value(sent, stretch_lo, region[1], None)
-        # countries
-        codes: list[str] = []
-        for o in actor_spans:
-            c = span_country(o)
-            if c and c not in codes:
-                codes.append(c)
-        if own_org is not None and isinstance(own_org, Span):
-            c = span_country(own_org)
-            if c and c not in codes:
-                codes.append(c)
-        for c in loc_countries:
-            if c not in codes:
-                codes.append(c)
-        for s in sent.of("country"):
-            if stretch_lo <= s.start and s.end <= region[1] and not _in_person(sent, s):
-                c = span_country(s)
-                if c and c not in codes:
-                    codes.append(c)
-        countries = _complete(article, sent, codes)
-        if not countries:
-            prev_end_tok = end_tok
-            continue
-        if unit and len(unit) != 3:
-            for c in [*loc_countries, *sent.countries(), *countries]:
-                resolved = resolve_currency(unit, c)
-                if len(resolved) == 3:
-                    unit = resolved
-                    break
-            else:
-                value, unit = None, None
-        # generic mentions
-        specific = _specific(toks, cand, end_tok) or bool(cand.invest_name_end)
-        anchors = sum([bool(actor_names), bool(location), value is not None, due is not None])
-        plural = _plural(cand)
-        weak = cand.noun.cls == "weak"
-        if weak and anchors + specific < 2:
-            prev_end_tok = end_tok
-            continue
-        if plural and anchors == 0:
-            prev_end_tok = end_tok
-            continue
-        if not specific and anchors == 0:
-            prev_end_tok = end_tok
-            continue
-        sectors = _sectors(name, cand, article.original[region[0]:region[1]])
-        fields = {"name": name, "actors": actor_names, "countries": countries, "sectors": sectors,
-                  "value": value, "unit": unit if value is not None else None, "location": location,
-                  "status": status, "due": due}
-        ev_lo = min(g_clause[0], toks[cand.first].start)
-        conf = 0.55 + 0.1 * min(anchors, 3) + (0.05 if specific else 0.0)
-        fact = make_fact(article, "project", fields, ev_lo, region[1], confidence=min(conf, 0.9))
-        fact.aux["head"] = cand.noun.words[0]
-        out.append(fact)
+        if mode == "governed":
+            covered = max(covered, region[1])
+        fact, actor_spans = _fact(article, sent, toks, clauses, cand, status, gov, end_tok, region, mode,
+                                  prev_actors if n > 0 and out else [], prev_end_tok)
         prev_end_tok = end_tok
+        if fact is None:
+            continue
+        prev_actors = actor_spans
+        out.append(fact)
     return out
+
+
+def _fact(article: Article, sent: Sentence, toks: list[_Tok], clauses: list[tuple[int, int]], cand: _Cand,
+          status: str, gov: int | None, end_tok: int, region: tuple[int, int], mode: str, prev_actors: list[Span],
+          prev_end_tok: int) -> tuple[Fact | None, list[Span]]:
+    """The fact of one project noun and its region, with the actors it found (None where the mention is
+    generic, or a loose noun has nothing of its own)."""
+    name = _name(article, toks, cand, end_tok)
+    name_end_off = toks[end_tok - 1].end
+    location, loc_countries = _location(article, sent, toks, cand, name_end_off, region)
+    due = _due(sent, name_end_off, region[1])
+    # the stretch the actors come from: the governing word's clause (or the noun's) to the region's end
+    g_pos = toks[gov].start if gov is not None and gov < cand.first else toks[cand.first].start
+    g_clause = _clause_of(sent, clauses, toks, g_pos)
+    stretch_lo = max(g_clause[0], toks[prev_end_tok].start if prev_end_tok < len(toks) else sent.start)
+    own_cost: Span | None = None
+    if mode != "governed":
+        if _plural(cand) and cand.noun.cls != "route":
+            return None, []  # نفذت الشركات مشاريع قيمتها ...: a set of projects is a figure (رحلات is one line)
+        cue, outright = _cue_status(toks, end_tok, region[1])
+        m = _SERVICE.search(" " + " ".join(t.text for t in toks[max(0, cand.first - 1):cand.first + 2]))
+        if cue is None and m and cand.first > 0 and m.group(1) in toks[cand.first - 1].text:
+            cue, outright = ("done" if m.group(1) in ("دخل", "دخلت") else "planned"), True  # أن تدخل المحطة الخدمة
+        own_cost = _own_value(sent, toks, name_end_off, region[1])
+        if due is not None and cue is None and "بحلول" not in fold(_date_text(sent, name_end_off, region[1])):
+            due = None  # a date the text does not tie to the project (a visit's day)
+        if own_cost is None and due is None and (not outright or mode == "agreement"):
+            return None, []
+        status = cue or "planned"
+        if mode == "agreement":
+            stretch_lo = max(stretch_lo, toks[cand.first].start) if gov is None else stretch_lo
+    if status == "done" and due is None:
+        due = _due(sent, g_clause[0], toks[cand.first].start)
+    if location is None and mode == "governed" and g_pos < toks[cand.first].start:
+        for p in sent.of("place"):  # افتتح الرئيس اليوم بولاية تندوف المعبر ...: where the act took place
+            if g_pos <= p.start and p.end <= toks[cand.first].start:
+                ws, we = _site(article, sent, p)
+                if fold(article.original[max(sent.start, ws - 4):ws]).endswith(("في ", "فى ", "ب")):
+                    location = article.original[ws:we]
+                    c = span_country(p)
+                    loc_countries = [c] if c else []
+                    break
+    own_org = cand.extra.get("own_org")
+    actor_spans = [o for o in sent.of("org") if stretch_lo <= o.start and o.end <= region[1] and o is not own_org
+                   and not _reported_by(article, o)]
+    if not actor_spans:
+        head = fold(article.original[g_clause[0]:g_pos]).split()
+        if head[:1] and head[0] in _RELATIVES:
+            earlier = [o for o in sent.of("org") if o.end <= g_clause[0]]
+            actor_spans = earlier[-1:]
+    if not actor_spans and any(t.text in _COMPANY_REFS for t in toks if stretch_lo <= t.start < region[1]):
+        ref = _company_before(article, sent)
+        actor_spans = [ref] if ref is not None else []
+    if not actor_spans and prev_actors:
+        actor_spans = prev_actors
+    actor_names: list[str] = []
+    for o in actor_spans:
+        nm = _org_name(o)
+        if o.start < cand.name_start < o.end:  # an organisation's name run on into the project's
+            nm = _clip_org(article.original[o.start:cand.name_start])
+        if nm not in actor_names:
+            actor_names.append(nm)
+    # value
+    value: float | None
+    unit: str | None
+    if cand.value_span is not None:
+        v = cand.value_span.value
+        assert isinstance(v, dict)
+        value, unit = v.get("value"), str(v.get("unit"))
+    elif mode != "governed":
+        value, unit = (None, None) if own_cost is None else _value(sent, own_cost.start, own_cost.end, None)
+    else:
+        value, unit = _value(sent, stretch_lo, region[1], None)
+    # countries
+    codes: list[str] = []
+    for o in actor_spans:
+        c = span_country(o)
+        if c and c not in codes:
+            codes.append(c)
+    if own_org is not None and isinstance(own_org, Span):
+        c = span_country(own_org)
+        if c and c not in codes:
+            codes.append(c)
+    for c in loc_countries:
+        if c not in codes:
+            codes.append(c)
+    for s in sent.of("country"):
+        if stretch_lo <= s.start and s.end <= region[1] and not _in_person(sent, s) and not _in_company_name(
+                article, s):
+            c = span_country(s)
+            if c and c not in codes:
+                codes.append(c)
+    countries = _complete(article, sent, codes)
+    if not countries:
+        return None, actor_spans
+    if unit and len(unit) != 3:
+        for c in [*loc_countries, *sent.countries(), *countries]:
+            resolved = resolve_currency(unit, c)
+            if len(resolved) == 3:
+                unit = resolved
+                break
+        else:
+            value, unit = None, None
+    # generic mentions
+    specific = _specific(toks, cand, end_tok) or bool(cand.invest_name_end)
+    anchors = sum([bool(actor_names), bool(location), value is not None, due is not None])
+    if cand.noun.cls == "weak" and anchors + specific < 2:
+        return None, actor_spans
+    if _plural(cand) and anchors == 0:
+        return None, actor_spans
+    if not specific and anchors == 0:
+        return None, actor_spans
+    sectors = _sectors(name, cand, article.original[region[0]:region[1]])
+    fields: dict[str, object] = {"name": name, "actors": actor_names, "countries": countries, "sectors": sectors,
+              "value": value, "unit": unit if value is not None else None, "location": location,
+              "status": status, "due": due}
+    ev_lo = min(g_clause[0], toks[cand.first].start)
+    conf = 0.55 + 0.1 * min(anchors, 3) + (0.05 if specific else 0.0)
+    fact = make_fact(article, "project", fields, ev_lo, region[1], confidence=min(conf, 0.9))
+    fact.aux["head"] = cand.noun.words[0]
+    return fact, actor_spans
+
+
+def _clause_of(sent: Sentence, clauses: list[tuple[int, int]], toks: list[_Tok], pos: int) -> tuple[int, int]:
+    """The clause holding ``pos``, taking in the clauses before it that are only an aside (``، اليوم الثلاثاء،``)."""
+    idx = next((n for n, (cs, ce) in enumerate(clauses) if cs <= pos < ce), None)
+    if idx is None:
+        return sent.start, sent.end
+    lo = clauses[idx][0]
+    k = idx - 1
+    while k >= 0:
+        cs, ce = clauses[k]
+        words = [t for t in toks if cs <= t.start < ce]
+        dated = any(d.start <= cs + 2 and d.end >= ce - 2 for d in sent.of("date"))
+        if len(words) > 3 and not dated:
+            break
+        lo = clauses[k - 1][0] if k > 0 else cs
+        k -= 2
+    return lo, clauses[idx][1]
+
+
+#: words before an amount that make it a project's own cost (بتكلفة، باستثمارات، برأسمال، الغلاف المالي)
+_COST_WORDS = frozenset(fold(w) for w in (
+    "كلفة", "تكلفة", "كلفته", "كلفتها", "تكلفته", "تكلفتها", "استثمارات", "استثمار", "قيمة", "قيمته", "قيمتها",
+    "رأسمال", "برأسمال", "مال", "المالي", "ميزانية", "تمويل", "بكلفة", "بتكلفة", "باستثمارات", "بقيمة",
+    "بإجمالي", "إجمالي", "الإجمالية", "الإجمالي", "التكلفة", "الكلفة",
+))
+
+
+def _own_value(sent: Sentence, toks: list[_Tok], lo: int, hi: int) -> Span | None:
+    """A money amount after the name that a cost word introduces (``بكلفة تقدر بنحو 3 مليارات دولار``)."""
+    for a in sent.of("amount"):
+        if not (lo <= a.start and a.end <= hi and _money(a)):
+            continue
+        before = [t for t in toks if lo <= t.start and t.end <= a.start][-4:]
+        if any(_in(t.text, _COST_WORDS) for t in before):
+            return a
+    return None
+
+
+def _date_text(sent: Sentence, lo: int, hi: int) -> str:
+    for d in sent.of("date"):
+        if lo <= d.start and d.end <= hi and isinstance(d.value, str) and d.value:
+            return d.text
+    return ""
+
+
+#: ``دخلت الخدمة``، ``سيدخل حيز التشغيل``: a plant put into service (past: done; else planned)
+_SERVICE = re.compile(r"(?:^|\s)و?(س?[يت]دخل|دخل|دخلت|دخوله|دخولها|دخول)\s+(?:\S+\s+)?(?:الخدمه|حيز)")
+
+
+def _cue_status(toks: list[_Tok], first: int, hi: int) -> tuple[str | None, bool]:
+    """A status told about a noun after its name, in its region, and whether one is told outright: ``الذي تنفذه``
+    (underway), ``الذي افتتح`` and ``التي دخلت الخدمة`` (done), ``ويجري إنشاؤه``، ``بلغت نسبة الإنجاز`` (underway),
+    ``سيدخل الخدمة`` (planned); ``من المقرر``، ``على أن`` only date it (planned, not outright)."""
+    found: list[tuple[str, bool]] = []
+    span = [k for k in range(first, len(toks)) if toks[k].start < hi]
+    for k in span:
+        t = toks[k]
+        prev = toks[k - 1] if k > first else None
+        cls = _gov(t, prev)
+        if cls in ("planned", "underway", "done"):
+            strong = _has_object(t) or (prev is not None and prev.text in _RELATIVES)
+            if strong or cls == "planned":
+                if cls == "underway" and prev is not None and prev.text in ("ان", "لان", "كي", "لكي"):
+                    cls = "planned"
+                found.append((cls, strong))
+        elif cls and cls.startswith("aux_") and _aux_status(toks, k, min(len(toks), span[-1] + 1)):
+            found.append((cls[4:], True))
+        elif t.text in ("نسبه", "نسبة") and k + 1 < len(toks) and _in(toks[k + 1].text, {"انجاز"}):
+            found.append(("underway", True))
+        elif t.text in ("علي", "وعلي") and k + 1 < len(toks) and toks[k + 1].text == "ان":
+            found.append(("planned", False))  # على أن يكتمل إنشاؤها في 2028: a condition set for the future
+        else:
+            m = _SERVICE.match(" " + t.text + " " + " ".join(x.text for x in toks[k + 1:k + 3]))
+            if m:
+                found.append(("done" if m.group(1) in ("دخل", "دخلت") else "planned", True))
+    if not found:
+        return None, False
+    return found[0][0], any(strong for _, strong in found)
 
 
 def _reported_by(article: Article, org: Span) -> bool:
     """An outlet cited as the source (``وفقًا لما أوردته وكالة ...``) is not an actor."""
     before = fold(article.original[max(0, org.start - 25):org.start])
+    if "الانباء" in fold(org.text):
+        return True  # a news agency is a source, never a party to a project
     return any(w in before for w in ("وفقا", "اوردته", "نقلا", "ذكرت", "حسب", "افادت"))
+
+
+def _in_company_name(article: Article, span: Span) -> bool:
+    """``شركة السويدي إليكتريك``: a definite masculine demonym right after an indefinite ``شركة`` cannot be its
+    adjective (that would be ``شركة سويدية``); it is the company's name."""
+    f = fold(span.text)
+    if not f.startswith("ال") or f.endswith("ه"):
+        return False
+    before = fold(article.original[max(0, span.start - 12):span.start]).split()
+    return bool(before) and before[-1] in ("شركه", "مجموعه", "مؤسسه", "وشركه", "ومجموعه")
 
 
 def _in_person(sent: Sentence, span: Span) -> bool:
