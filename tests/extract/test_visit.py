@@ -94,6 +94,10 @@ BRIDGED = [
     ("وذلك في إطار زيارة العمل والصداقة التي يقوم بها الرئيس التونسي إلى القاهرة.", None, ("TN", "EG", None)),
     ("تزامنا مع زيارة الدولة التي يقوم بها لمصر رئيس الوزراء الماليزي.", None, ("MY", "EG", None)),
     ("وتأتي هذه الخطوة بعد زيارة رئيس الوزراء الباكستاني إلى الرياض في يناير 2024.", None, ("PK", "SA", "2024-01")),
+    # honorifics and epithets before the visitor: the speaker who welcomes him is not the guest
+    ("وقال الرئيس الإماراتي: سعداء بزيارة الصديق العزيز فخامة الرئيس الصيني إلى الإمارات.", None, ("CN", "AE", None)),
+    # a definite visit word takes no genitive visitor: the honoured person after it is the one met
+    ("ووصل وزير الخارجية الياباني إلى الكويت، والتقى خلال الزيارة سمو ولي العهد الكويتي.", None, ("JP", "KW", None)),
 ]
 
 

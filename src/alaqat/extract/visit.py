@@ -111,9 +111,10 @@ def _pick_guest(article: Article, sent: Sentence, role: str, t_start: int, t_end
     if role == "noun_pron":
         return before[-1] if before else last_person_before(article, t_start)
     if role == "noun":
-        if after and after[0].start - t_end < 80 and _bridge(article, t_end, after[0].start):
-            return after[0]
         word = fold(article.original[t_start:t_end])
+        if after and after[0].start - t_end < 80 and _bridge(article, t_end, after[0].start) \
+                and not _object_after_definite(article, word, t_end, after[0].start):
+            return after[0]
         if _done_by_pronoun(article, sent, t_end):
             return _pronoun_visitor(article, sent, t_start, t_end, acts)  # "الزيارة التي قام بها جلالته إلى"
         if word.startswith(("ال", "وال", "بال", "لل", "فال")):
@@ -146,6 +147,16 @@ def _pick_guest(article: Article, sent: Sentence, role: str, t_start: int, t_end
         if len(after) >= 2:
             return after[1]
     return None
+
+
+_HONORIFICS = frozenset({"معالي", "فخامه", "سمو", "جلاله", "صاحب", "سعاده", "الصديق", "الشقيق", "اخي"})
+
+
+def _object_after_definite(article: Article, word: str, start: int, end: int) -> bool:
+    """``التقت خلال الزيارة سمو ولي العهد``: a definite visit word takes no visitor in the genitive, so an honoured
+    person right after it is someone met (``بزيارة معالي ...`` does name the visitor)."""
+    toks = _TOKEN.findall(fold(article.original[start:end]))
+    return word.startswith(("ال", "وال", "بال", "لل", "فال")) and bool(toks) and toks[0] in _HONORIFICS
 
 
 _PRONOUN_SUBJECTS = frozenset({"سموه", "سموها", "جلالته", "جلالتها", "فخامته", "فخامتها", "معاليه", "معاليها",
