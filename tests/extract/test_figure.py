@@ -97,6 +97,9 @@ CASES = [
     # tourists of one country visiting the other: a figure of another metric
     ("تونس والجزائر", "وبلغ عدد السياح الجزائريين في تونس 3 ملايين سائح خلال 2023.", None,
      [fig("other", ["DZ", "TN"], 3e6, "count", src="DZ", dst="TN", period="2023")]),
+    # students named by an indefinite accusative demonym (طالبا مغربيا): the demonym is the origin
+    ("المغرب وفرنسا", "ويتابع حاليا 850 طالبا مغربيا دراستهم في الجامعات الفرنسية.", None,
+     [fig("students", ["FR", "MA"], 850, "count", src="MA", dst="FR")]),
     # ---- no figure ----
     # one country alone: its population, its output, its total exports, its own import bill
     ("مصر والصين", "ويبلغ عدد سكان مصر 106 ملايين نسمة، فيما بلغ الناتج المحلي 400 مليار دولار.", None, []),
