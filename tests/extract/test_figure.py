@@ -103,6 +103,11 @@ CASES = [
     # a measure word inside a company's name says nothing: the projects a company carries out, with a direction
     ("تركيا وليبيا", "وقال إن قيمة المشاريع التي تنفذها شركة ليماك التركية في ليبيا تتجاوز 3 مليارات دولار.", None,
      [fig("projects", ["LY", "TR"], 3e9, "USD", src="TR", dst="LY", approx=True)]),
+    # a count of freight trains or trucks is a freight figure (bilateral by nature: the article's pair)
+    ("الصين وكازاخستان", "وأوضحت إدارة المعبر أن عدد قطارات الشحن التي مرت عبره خلال عام 2023 بلغ 6500 قطار، بزيادة "
+     "9 بالمئة.", None, [fig("freight", ["CN", "KZ"], 6500, "count", period="2023", change_pct=9)]),
+    ("الأردن والعراق", "وعبرت منفذ طريبيل أكثر من 12 ألف شاحنة محملة بالبضائع الأردنية إلى العراق خلال الربع الأول.",
+     None, [fig("freight", ["IQ", "JO"], 12000, "count", src="JO", dst="IQ", approx=True)]),
     # aid from one state to another; للمملكة is the article's other side
     ("اليابان ومصر", "وبلغت المساعدات اليابانية لمصر نحو 1.2 مليار دولار خلال العام الماضي.", "2024-05-01",
      [fig("other", ["EG", "JP"], 1.2e9, "USD", src="JP", dst="EG", period="2023", approx=True)]),
