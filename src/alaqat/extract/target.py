@@ -253,7 +253,7 @@ def _metric(article: Article, goal: _Goal) -> tuple[str | None, Clause]:
     if goal.kind != "raise_it":
         between = [h for h in hits if goal.fe <= h.fs < a_pos and h.value]
         if between:
-            return between[0].value, clause
+            return between[-1].value, clause
         after = [h for h in hits if h.fs >= a_pos and h.value and h.fs < end_clause.fe]
         if after:
             return after[0].value, clause
