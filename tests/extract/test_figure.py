@@ -135,6 +135,15 @@ CASES = [
     ("الأردن وكازاخستان", "يسعى البلدان إلى رفع التبادل التجاري إلى 5 مليارات دولار بحلول عام 2030.", None, []),
     # companies at a forum, not present in the partner country
     ("مصر والصين", "وشاركت 40 شركة صينية في المعرض.", None, []),
+    # trucks and trains without goods (a relief convoy, passenger trains); a company's valuation; taxes on imports;
+    # a pronoun whose antecedent is no state of the pair (the EU's imports from Iran)
+    ("سوريا وتركيا", "ودخلت 40 شاحنة محملة بالمساعدات الإنسانية إلى مدينة إدلب عبر معبر باب الهوى.", None, []),
+    ("السعودية والإمارات", "وارتفعت قيمة شركة كريم إلى ملياري دولار بعد أن استثمرت فيها شركة المملكة القابضة.",
+     None, []),
+    ("الصين والولايات المتحدة", "وتلوح بكين بفرض ضرائب بقيمة 50 مليار دولار على وارداتها من المنتجات الأمريكية.",
+     None, []),
+    ("إيران والولايات المتحدة", "وبلغت صادرات دول الاتحاد الأوروبي إلى إيران 10.8 مليار يورو، بينما بلغت وارداتها "
+     "من إيران نحو 10.1 مليار يورو.", None, []),
     # the pronoun is the subject's own: one country's exports
     ("السعودية والهند", "وتعتزم الهند رفع صادراتها من الأرز إلى 20 مليون طن سنويا.", None, []),
     # an amount a deal is for (لاستثمار، لتمويل after the document word), a new company's capital, a plant's power

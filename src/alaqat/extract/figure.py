@@ -67,6 +67,8 @@ _CLAUSE_CUT = re.compile(r"[،,;؛:]\s+|\s+[-–—]\s+|(?<=\d)\.\s+")
 _WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
 _DIRECTED = {"export", "import", "investment", "students", "companies", "freight", "projects", "other"}
 _BILATERAL = {"trade", "projects", "meetings", "freight"}  # metrics that are between two sides by nature
+_GOODS = re.compile(r"شحن|بضايع|بضاعه|سلع")  # folded: بضائع -> بضايع
+_GOODS_UNITS = {"t", "kg", "barrel", "m3", "ft3", "l", "TEU", "kWh", "MWh", "GWh", "TWh"}
 _ORIGIN_PREP = {"من"}
 _IN_PREP = {"في", "داخل"}
 _DEST_PREP = {"الي", "في", "داخل", "باتجاه", "نحو"}
@@ -222,6 +224,7 @@ class Unit:
     view: Folded
     heading: bool
     hits: list[Hit] | None = None
+    names: list[tuple[int, int]] = field(default_factory=list)  # folded ranges of the bodies' names
     fmap: dict[int, int] = field(default_factory=dict)
 
     def text(self, fs: int, fe: int) -> str:
@@ -277,12 +280,13 @@ def _heading(article: Article, sent: Sentence) -> bool:
 
 
 def metric_hits(unit: Unit, clause: Clause) -> list[Hit]:
-    """Metric words of a clause (one regex pass per sentence, kept on the unit); a word inside the name of a
-    body (``صندوق الاستثمارات العامة``، ``شركة`` in ``شركة أكوا``) measures nothing."""
+    """Metric words of a clause (one regex pass per sentence, kept on the unit); a measure inside the name of a
+    body (``صندوق الاستثمارات العامة``، ``الشركة العربية للاستثمار``) measures nothing (a company word still says
+    the number is one company's)."""
     if unit.hits is None:
-        names = [(unit.fpos(sp.start), unit.fpos(sp.end)) for sp in unit.sent.spans if sp.kind == "org"]
+        names = unit.names = [(unit.fpos(sp.start), unit.fpos(sp.end)) for sp in unit.sent.spans if sp.kind == "org"]
         unit.hits = [h for h in _metric_tokens(unit.view.text, unit.clauses[0].fs, unit.clauses[-1].fe)
-                     if not any(a <= h.fs and h.fe <= b for a, b in names)]
+                     if h.value == "-" or not any(a <= h.fs and h.fe <= b for a, b in names)]
     return [h for h in unit.hits if clause.fs <= h.fs and h.fe <= clause.fe]
 
 
@@ -304,9 +308,11 @@ def value_metric(unit: Unit, clause: Clause, fpos: int, back: int = 2) -> tuple[
         gap = _WORD.findall(text[fpos:first.fs])
         if len(gap) <= 4 and not any(w in ("في", "من", "الي", "علي") for w in gap[2:]):
             return first.value, clause
-    for h in reversed([h for h in hits if h.fe <= fpos]):
+    before = [h for h in hits if h.fe <= fpos]
+    for i in range(len(before) - 1, -1, -1):
+        h = before[i]
         if h.value:
-            return h.value, clause
+            return _agent_of(unit, before[:i], h) or h.value, clause
     if after:
         return after[0].value, clause
     i = clause.index - 1
@@ -320,6 +326,22 @@ def value_metric(unit: Unit, clause: Clause, fpos: int, back: int = 2) -> tuple[
         back -= 1
         i -= 1
     return None, clause
+
+
+_RELATIVE = re.compile(r"(?<!\w)(?:التي|الذي|اللتين|اللذين|اللواتي)(?!\w)")
+
+
+def _agent_of(unit: Unit, earlier: list[Hit], h: Hit) -> str | None:
+    """``قيمة المشاريع التي تنفذها شركة أكوا``: a company's name in a relative clause on a measure is the agent of
+    that measure, not the owner of the number: the measure before it."""
+    if h.value != "-" or not any(a <= h.fs < b for a, b in unit.names):
+        return None
+    for e in reversed(earlier):
+        if e.value in ("-", "x"):
+            return None
+        if e.value and _RELATIVE.search(unit.view.text, e.fe, h.fs):
+            return e.value
+    return None
 
 
 def _deal_purpose(text: str, hits: list[Hit]) -> bool:
@@ -399,13 +421,26 @@ def places(unit: Unit, clauses: list[Clause]) -> list[Place]:
 
 
 def partner_marker(unit: Unit, clauses: list[Clause]) -> bool:
-    regex = _phrase_regex("figure_partner_words.txt")
-    return any(regex.search(unit.view.text, c.fs, c.fe) for c in clauses)
+    return any(partner_marker_between(unit, c.fs, c.fe) for c in clauses)
 
 
-def _pronoun_marker(unit: Unit, clauses: list[Clause]) -> bool:
+def partner_marker_between(unit: Unit, fs: int, fe: int) -> bool:
+    return _phrase_regex("figure_partner_words.txt").search(unit.view.text, fs, fe) is not None
+
+
+def _pronoun_owner(unit: Unit, clauses: list[Clause], named: str, pair: tuple[str, ...]) -> bool:
+    """A measure with a pronoun (``صادراتها``) whose antecedent is the pair's other side: a country of the pair
+    other than ``named`` or a word for a state (``المملكة``) earlier in the sentence (``وتعد المملكة أكبر مورد
+    للنفط إلى الصين، إذ بلغت صادراتها``)."""
     regex = _phrase_regex("figure_pronoun_words.txt")
-    return any(regex.search(unit.view.text, c.fs, c.fe) for c in clauses)
+    hit = next((m for c in clauses for m in [regex.search(unit.view.text, c.fs, c.fe)] if m), None)
+    if hit is None:
+        return False
+    lo = unit.clauses[0].fs
+    if partner_marker_between(unit, lo, hit.start()):
+        return True
+    return any(sp.kind == "country" and span_country(sp) in pair and span_country(sp) != named
+               and unit.fpos(sp.end) <= hit.start() for sp in unit.sent.spans)
 
 
 def choose_countries(article: Article, unit: Unit, clauses: list[Clause], metric: str,
@@ -431,7 +466,7 @@ def choose_countries(article: Article, unit: Unit, clauses: list[Clause], metric
         if len(codes) == 1:
             if codes[0] not in pair:
                 return None
-            owner = roles.get(codes[0]) is not None and _pronoun_marker(unit, clauses)
+            owner = roles.get(codes[0]) is not None and _pronoun_owner(unit, clauses, codes[0], pair)
             if not (marker or owner or metric in _BILATERAL):
                 return None
             other = pair[1] if pair[0] == codes[0] else pair[0]
@@ -648,6 +683,8 @@ def _figure(article: Article, unit: Unit, clause: Clause, span: Span, companion_
         if _subset(unit, clause, span):
             return None
         metric = count_metric(unit, span)
+        if metric == "vehicles":  # 7800 قطار شحن، 40 شاحنة مساعدات: freight only where goods are said
+            metric = "freight" if _GOODS.search(unit.view.text, clause.fs, clause.fe) else None
         if metric in (None, "-"):
             return None
         if metric == "companies" and not _present(unit, clause):
@@ -664,8 +701,9 @@ def _figure(article: Article, unit: Unit, clause: Clause, span: Span, companion_
             metric = "projects" if cmetric == "projects" else "investment"
         if metric in (None, "-", "companies", "students", "meetings"):
             return None
-        if unit_code in _measures() and metric not in ("freight", "export", "import", "trade"):
-            return None  # tonnes, barrels, cubic metres of goods moved; a plant's megawatts measure no relation
+        if unit_code in _measures() and (unit_code not in _GOODS_UNITS
+                                         or metric not in ("freight", "export", "import", "trade")):
+            return None  # tonnes, barrels, cubic metres of goods moved; megawatts, hectares, kilometres are no trade
         if unit_code == "percent":
             if metric not in ("export", "import") or not _share(unit, clause, span):
                 return None
