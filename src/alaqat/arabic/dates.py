@@ -599,7 +599,9 @@ def _resolve(m: re.Match[str], ctx: _Ctx, lx: _Lex) -> _Atom | list[_Atom] | Non
             grp = "fixed" if g["fixed"] else "fixed0"
             fx = _norm(g[grp])
             if fx == "اليوم" and re.match(r"\s+ال", ctx.text[m.end(grp):m.end(grp) + 4]):
-                return None
+                nxt = re.match(r"\s+(\w+)", ctx.text[m.end(grp):m.end(grp) + 16])
+                if not (nxt and _norm(nxt.group(1)) in lx.weekdays):
+                    return None  # اليوم الوطني is no date; اليوم الأربعاء is today
             unit, n = lx.fixed[fx]
             s0 = m.start(grp)
         elif g["tu"]:
