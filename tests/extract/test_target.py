@@ -132,3 +132,11 @@ def test_dev_set_targets() -> None:
     s = dev_summary()["target"]
     assert s["f1"] >= 0.9, s
     assert (s["attr_acc"] or 0) >= 0.9, s
+
+
+def test_second_level_has_its_own_evidence() -> None:
+    """Two levels in one sentence: the later one's evidence starts at its own clause, not at the first level."""
+    text = ("تركيا ومصر\nواتفق الجانبان على رفع حجم التجارة إلى 15 مليار دولار بحلول عام 2026، على أن يتم العمل "
+            "لاحقا على بلوغ 20 مليار دولار.")
+    first, second = facts_of(text, "target")
+    assert "15 مليار" in first.evidence and "15 مليار" not in second.evidence and "20 مليار" in second.evidence

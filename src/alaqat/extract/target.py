@@ -328,6 +328,8 @@ def _fact(article: Article, goal: _Goal) -> Fact | None:
     fields: dict[str, object] = {"metric": metric, "countries": countries, "value": value, "unit": unit_code,
                                  "multiplier": goal.multiplier, "due": due}
     lo = unit.clauses[lo_clause].start
+    if any(c.numbers() for c in unit.clauses[lo_clause:goal.clause.index]):
+        lo = goal.clause.start  # the measure was named with another level (إلى 10 مليارات، على أن ... بلوغ 15)
     hi = end_clause.end
     if due_span is not None:
         hi = max(hi, unit.clause_of(due_span.start).end)
