@@ -68,3 +68,44 @@ VOICES = [
 def test_giver_and_recipient_in_every_voice(text: str, expected: tuple[str, str]) -> None:
     (a,) = facts_of(TITLE + text, "award")
     assert (a.get("giver"), a.get("recipient")) == expected
+
+
+def test_honorific_subject_gives() -> None:
+    """``جلالة الملك المعظم يقلد الرئيس X``: the subject before the verb gives, though an honorific follows it."""
+    text = "البحرين والنمسا\nجلالة الملك المعظم يقلد الرئيس النمساوي وسام البحرين من الدرجة الأولى"
+    (a,) = facts_of(text, "award")
+    assert (a.get("giver"), a.get("recipient")) == ("BH", "AT")
+
+
+def test_recipient_by_the_title_country() -> None:
+    """``بمنح وزير الدولة في دولة قطر ... وسام``: the recipient is the country his title names."""
+    text = TITLE + "وقع الرئيس الكازاخستاني مرسوما بمنح وزير الخارجية في دولة الكويت وسام الصداقة من الدرجة الأولى."
+    (a,) = facts_of(text, "award")
+    assert (a.get("giver"), a.get("recipient")) == ("KZ", "KW")
+
+
+def test_object_person_after_the_giver() -> None:
+    """``قلد الرئيس X الوزير Y وسام``: Y, a person the lexicon has no country for, is the recipient."""
+    text = ("أوزبكستان والإمارات\nوفي ختام اللقاء، قلد الرئيس ميرضيائيف الوزير محمد الهاشمي وسام الصداقة تقديرا "
+            "لجهوده.")
+    (a,) = facts_of(text, "award")
+    assert a.get("recipient_person") == "محمد الهاشمي"
+
+
+@pytest.mark.parametrize(("text", "published", "date"), [
+    # a dispatch dated the day it appeared: the decoration is of that day
+    ("الجزائر وتونس\nالجزائر - 21 فبراير 2024 (وأج) - استقبل رئيس الجمهورية عبد المجيد تبون اليوم نظيره "
+     "التونسي قيس سعيد في زيارة دولة.\nوقلد الرئيس تبون، بالمناسبة، ضيفه وسام الاستحقاق الوطني.", "2024-02-21", "2024-02-21"),
+    # اليوم الأربعاء in the sentence itself
+    ("الأردن وألمانيا\nقلد جلالة الملك عبدالله الثاني، اليوم الأربعاء، الرئيس الألماني قلادة الحسين بن علي.",
+     "2024-02-07", "2024-02-07"),
+    # an article written days after the visit: no date
+    ("زيارة تاريخية\nأضاءت زيارة الملك عبد الله الثاني إلى أستانا في 26 و27 أغسطس 2025 صفحة مشرقة في العلاقات.\n"
+     "ومنح العاهل الأردني الرئيس توكاييف وسام النهضة.", "2025-08-29", None),
+    # a decoration looked back on
+    ("الجزائر وتونس\nالجزائر - 21 فبراير 2024 (وأج) - استقبل رئيس الجمهورية عبد المجيد تبون اليوم نظيره "
+     "التونسي قيس سعيد في زيارة دولة.\nوكان الرئيس تبون قد قلد الرئيس التونسي وسام الاستحقاق الوطني.", "2024-02-21", None),
+])
+def test_award_date(text: str, published: str, date: str | None) -> None:
+    (a,) = facts_of(text, "award", published)
+    assert a.get("date") == date

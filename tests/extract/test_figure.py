@@ -85,9 +85,9 @@ CASES = [
      "اللبنانية من العراق 50 مليون دولار.", None,
      [fig("export", ["IQ", "LB"], 4e8, "USD", src="LB", dst="IQ"),
       fig("export", ["IQ", "LB"], 5e7, "USD", src="IQ", dst="LB")]),
-    # a count of projects with their value
+    # a count of projects with their value; the companies' country carries them out in the other (from/to)
     ("السعودية ومصر", "وتنفذ الشركات السعودية في مصر 120 مشروعا بقيمة 2.3 مليار دولار.", None,
-     [fig("projects", ["EG", "SA"], 2.3e9, "USD", count=120)]),
+     [fig("projects", ["EG", "SA"], 2.3e9, "USD", count=120, src="SA", dst="EG")]),
     # exports by a subject to a country named after إلى, in tonnes
     ("روسيا ومصر", "وأشار إلى أن روسيا صدرت إلى مصر 8 ملايين طن من القمح خلال الموسم الماضي.", None,
      [fig("export", ["EG", "RU"], 8e6, "t", src="RU", dst="EG")]),
@@ -97,6 +97,28 @@ CASES = [
     # tourists of one country visiting the other: a figure of another metric
     ("تونس والجزائر", "وبلغ عدد السياح الجزائريين في تونس 3 ملايين سائح خلال 2023.", None,
      [fig("other", ["DZ", "TN"], 3e6, "count", src="DZ", dst="TN", period="2023")]),
+    # students named by an indefinite accusative demonym (طالبا مغربيا): the demonym is the origin
+    ("المغرب وفرنسا", "ويتابع حاليا 850 طالبا مغربيا دراستهم في الجامعات الفرنسية.", None,
+     [fig("students", ["FR", "MA"], 850, "count", src="MA", dst="FR")]),
+    # a measure word inside a company's name says nothing: the projects a company carries out, with a direction
+    ("تركيا وليبيا", "وقال إن قيمة المشاريع التي تنفذها شركة ليماك التركية في ليبيا تتجاوز 3 مليارات دولار.", None,
+     [fig("projects", ["LY", "TR"], 3e9, "USD", src="TR", dst="LY", approx=True)]),
+    # a count of freight trains or trucks is a freight figure (bilateral by nature: the article's pair)
+    ("الصين وكازاخستان", "وأوضحت إدارة المعبر أن عدد قطارات الشحن التي مرت عبره خلال عام 2023 بلغ 6500 قطار، بزيادة "
+     "9 بالمئة.", None, [fig("freight", ["CN", "KZ"], 6500, "count", period="2023", change_pct=9)]),
+    ("الأردن والعراق", "وعبرت منفذ طريبيل أكثر من 12 ألف شاحنة محملة بالبضائع الأردنية إلى العراق خلال الربع الأول.",
+     None, [fig("freight", ["IQ", "JO"], 12000, "count", src="JO", dst="IQ", approx=True)]),
+    # aid from one state to another; للمملكة is the article's other side
+    ("اليابان ومصر", "وبلغت المساعدات اليابانية لمصر نحو 1.2 مليار دولار خلال العام الماضي.", "2024-05-01",
+     [fig("other", ["EG", "JP"], 1.2e9, "USD", src="JP", dst="EG", period="2023", approx=True)]),
+    ("الأردن والولايات المتحدة", "وبلغ حجم المساعدات الأمريكية للمملكة 1.45 مليار دولار في عام 2023.", None,
+     [fig("other", ["JO", "US"], 1.45e9, "USD", src="US", dst="JO", period="2023")]),
+    # مؤسسة is a company in Maghreb usage
+    ("فرنسا والمغرب", "وتنشط في المغرب أكثر من 1300 مؤسسة فرنسية في قطاعات الصناعة والخدمات.", None,
+     [fig("companies", ["FR", "MA"], 1300, "count", src="FR", dst="MA", approx=True)]),
+    # a pronoun on the measure with the partner after إلى: the pronoun is the other side of the pair
+    ("السعودية والهند", "وتعد المملكة أكبر مورد للأسمدة إلى الهند، إذ بلغت صادراتها إلى الهند 3 ملايين طن في عام "
+     "2023.", None, [fig("export", ["IN", "SA"], 3e6, "t", src="SA", dst="IN", period="2023")]),
     # ---- no figure ----
     # one country alone: its population, its output, its total exports, its own import bill
     ("مصر والصين", "ويبلغ عدد سكان مصر 106 ملايين نسمة، فيما بلغ الناتج المحلي 400 مليار دولار.", None, []),
@@ -113,6 +135,25 @@ CASES = [
     ("الأردن وكازاخستان", "يسعى البلدان إلى رفع التبادل التجاري إلى 5 مليارات دولار بحلول عام 2030.", None, []),
     # companies at a forum, not present in the partner country
     ("مصر والصين", "وشاركت 40 شركة صينية في المعرض.", None, []),
+    # trucks and trains without goods (a relief convoy, passenger trains); a company's valuation; taxes on imports;
+    # a pronoun whose antecedent is no state of the pair (the EU's imports from Iran)
+    ("سوريا وتركيا", "ودخلت 40 شاحنة محملة بالمساعدات الإنسانية إلى مدينة إدلب عبر معبر باب الهوى.", None, []),
+    ("السعودية والإمارات", "وارتفعت قيمة شركة كريم إلى ملياري دولار بعد أن استثمرت فيها شركة المملكة القابضة.",
+     None, []),
+    ("الصين والولايات المتحدة", "وتلوح بكين بفرض ضرائب بقيمة 50 مليار دولار على وارداتها من المنتجات الأمريكية.",
+     None, []),
+    ("إيران والولايات المتحدة", "وبلغت صادرات دول الاتحاد الأوروبي إلى إيران 10.8 مليار يورو، بينما بلغت وارداتها "
+     "من إيران نحو 10.1 مليار يورو.", None, []),
+    # the pronoun is the subject's own: one country's exports
+    ("السعودية والهند", "وتعتزم الهند رفع صادراتها من الأرز إلى 20 مليون طن سنويا.", None, []),
+    # an amount a deal is for (لاستثمار، لتمويل after the document word), a new company's capital, a plant's power
+    ("قطر وإندونيسيا", "ووقع الجانبان مذكرة تفاهم بين جهاز قطر للاستثمار ووزارة الاستثمار الإندونيسية لاستثمار 2 "
+     "مليار دولار في مشاريع الطاقة.", None, []),
+    ("مصر والكويت", "ووقع الجانبان اتفاقية لتمويل مشاريع في قطاع المياه بقيمة 120 مليون دولار.", None, []),
+    ("السعودية ومصر", "وكان البلدان قد أسسا الشركة السعودية المصرية للاستثمار الصناعي برأسمال 1.5 مليار دولار.",
+     None, []),
+    ("الإمارات والمغرب", "وتنفذ الشركات الإماراتية عدة مشاريع في المغرب، ومن أبرزها محطة رياح بقدرة 500 ميغاواط.",
+     None, []),
     # a rate that is not a share or a change
     ("مصر والأردن", "وتبلغ نسبة البطالة في الأردن 22%.", None, []),
 ]

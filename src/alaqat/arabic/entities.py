@@ -166,13 +166,15 @@ _SUFFIXES = ("", "ة", "ون", "ين", "ات", "تين", "تان", "ان")
 
 
 def _inflect(masculine: Iterable[str]) -> Iterator[str]:
-    """Every form of a nisba adjective, with and without the article, each word inflected alike."""
+    """Every form of a nisba adjective, with and without the article, each word inflected alike (a name such as
+    تركيا or روسيا that the accusative form spells is a country entry first, which wins at equal length)."""
     for masc in masculine:
         words = masc.split()
         for suffix in _SUFFIXES:
             forms = [w + suffix for w in words]
             yield " ".join(forms)
             yield " ".join("ال" + w for w in forms)
+        yield " ".join(w + "ا" for w in words)  # the indefinite accusative: 120 طالبا فيتناميا، وفدا سعوديا
 
 
 def _clitic_forms(base: str) -> Iterator[tuple[int, str]]:

@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 
 from alaqat.arabic.normalise import Folded, fold
-from alaqat.extract.actors import Actor, actors, best_person, is_title, person_name
+from alaqat.extract.actors import Actor, actors, best_person, is_title, person_country, person_name
 from alaqat.extract.context import Sentence, load_table, main_pair, make_fact, sentences, span_country
 from alaqat.model import Article, Fact, Span
 
@@ -78,6 +78,10 @@ def extract(article: Article) -> list[Fact]:
         after = [a for a in acts if a.start >= t_end]
         before = [a for a in acts if a.end <= t_start]
         pre_award = [a for a in after if a.start < award.start]
+        # بمنح وزير الدولة للشؤون الخارجية في دولة قطر ... وسام، منح مصور سوري وسام: no actor between the verb and
+        # the decoration, but a country: the recipient's
+        named = [Actor(sp.start, sp.end, span_country(sp), None, sp) for sp in sent.of("country")
+                 if t_end <= sp.start and sp.end <= award.start and span_country(sp)] if not pre_award else []
         post_award = [a for a in after if a.start >= name_end and _led_by(article, a, ("ل", "الي", "علي"))]
         giver: str | None = None
         recipient: Actor | None = None
@@ -89,6 +93,9 @@ def extract(article: Article) -> list[Fact]:
             giver = rel_giver.country
             named = [a for a in before_award if a.country != giver]
             recipient = named[-1] if named else _other_party(article, sent, giver, unnamed=every)
+        elif named and voice != "passive" and not after:
+            recipient = named[0]
+            giver = before[-1].country if before and before[-1].country != recipient.country else None
         elif voice == "passive":
             recipient = before[-1] if before else (after[0] if after else None)
             giver = from_giver.country if from_giver else None
@@ -129,19 +136,54 @@ def extract(article: Article) -> list[Fact]:
                 giver = pair[1] if pair[0] == recipient.country else pair[0]
         if giver is None or giver == recipient.country:
             continue
-        name = recipient.person or best_person(article, str(recipient.country))
+        name = recipient.person or _object_person(article, sent, t_end, award.start, giver, bool(before)) or \
+            best_person(article, str(recipient.country))
         start = min(t_start, recipient.start, award.start)
         end = max(award.end, recipient.end)
         dates = [d for d in sent.of("date") if isinstance(d.value, str) and "/" not in d.value]
+        date = dates[0].value if dates else _lead_day(article, sent)
         award_name = _award_name(award)
         if name_end < award.end:
             award_name = article.original[award.start:name_end].strip()
         fact = make_fact(article, "award", {"award": award_name, "giver": giver,
                                             "recipient": recipient.country, "recipient_person": name,
-                                            "date": dates[0].value if dates else None},
+                                            "date": date},
                          start, end, confidence=0.8 if name else 0.65)
         facts.append(fact)
     return facts
+
+
+_PAST = re.compile(r"(?<!\w)(?:[وف]?كان|[وف]?كانت|سبق|سابقا|قبل)(?!\w)")
+
+
+def _lead_day(article: Article, sent: Sentence) -> str | None:
+    """The day of a dispatch (``الجزائر - 21 فيفري 2024 (وأج) -``، ``استقبل ... اليوم``) for a decoration its
+    sentence gives no date for: the publication day where the lead, the first long sentence, is dated that day,
+    and the award sentence does not look back (``وكان الرئيس قد منحه``)."""
+    day = article.published
+    if not day or len(day) != 10 or _PAST.search(fold(sent.text)):
+        return None
+    title = article.title_span or (0, 0)
+    for s in sentences(article):
+        if len(s.text.split()) >= 8 and not title[0] <= s.start < title[1]:
+            return day if any(d.value == day for d in s.of("date")) else None
+    return None
+
+
+def _object_person(article: Article, sent: Sentence, t_end: int, award_start: int, giver: str,
+                   subject_first: bool) -> str | None:
+    """A named person of no known country between the verb and the decoration, after the giver (the subject
+    before the verb, or a person of the giver's country after it): the verb's object, the recipient
+    (``قلد الرئيس ميرضيائيف الوزير خالد الفالح وسام``). A person of a known country is an actor already."""
+    subject = subject_first
+    for sp in sent.of("person"):
+        if not (t_end <= sp.start and sp.end <= award_start):
+            continue
+        if person_country(article, sp) == giver:
+            subject = True
+        elif subject and isinstance(sp.value, dict) and not sp.value.get("country") and person_name(sp):
+            return person_name(sp)
+    return None
 
 
 def _relative_before(article: Article, sent: Sentence, t_start: int) -> bool:
@@ -158,8 +200,8 @@ def _adjacent(article: Article, actor: Actor, t_start: int) -> bool:
 def _titled_subject(article: Article, sent: Sentence, t_start: int) -> bool:
     """Is the word right before the conferring verb a title (``الملك يقلد``، ``جلالة الملك المعظم يقلد``)?"""
     toks = _TOKEN.findall(fold(article.original[sent.start:t_start]))
-    if toks and toks[-1] in _modifiers():
-        toks = toks[:-1]
+    while toks and (toks[-1] in _modifiers() or toks[-1] in ("حفظه", "الله")):
+        toks.pop()
     return bool(toks) and is_title(toks[-1])
 
 

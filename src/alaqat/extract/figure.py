@@ -5,10 +5,13 @@ and after a number that ends a sentence, which ``context.sentences`` does not cu
 
 * **metric**: a counted noun names it (``59 شركة`` companies, ``12 ألف طالب`` students, ``14 اجتماعًا`` meetings);
   else the nearest metric word before the number in its clause, then after it, then in the one or two clauses
-  before (data: patterns/figure_metrics.tsv). Words of deals, loans and single projects or companies
-  (``اتفاقية``، ``قرض``، ``شركة``) claim the number for another fact type: no figure. Imports are the partner's
-  exports (``metric: export``, ``from`` the partner). Tonnes need a freight or trade word; a share (``25% من
-  حبوبها``) needs an export or import word; a count needs a metric noun, and companies a word of presence
+  before (data: patterns/figure_metrics.tsv); a word inside the name of a body (``صندوق الاستثمارات العامة``)
+  measures nothing. Words of deals, loans, single projects or companies and a company's capital (``اتفاقية``،
+  ``قرض``، ``شركة``، ``برأسمال``) claim the number for another fact type: no figure; so does a deal word followed by
+  a measure of purpose (``مذكرة تفاهم ... لاستثمار 500 مليون``). Imports are the partner's exports (``metric:
+  export``, ``from`` the partner). Tonnes and other physical units need a freight or trade word (a plant's
+  megawatts are no figure); a share (``25% من حبوبها``) needs an export or import word; a count needs a metric
+  noun, and companies a word of presence
   (``تعمل``، ``برأس مال``: patterns/figure_presence_words.txt). Tariffs, reserves and sanctions before the number
   veto the clause; a country's foreign trade, world trade, deficits and GDP are no pair's figure.
 * **count**: a count of things before a money value in its clause (``45 مشروعًا ... بقيمة 14.5 مليار``) is the
@@ -17,11 +20,14 @@ and after a number that ends a sentence, which ``context.sentences`` does not cu
 * **countries**: the countries, demonyms, people and (after a preposition) places of the clauses read; with
   fewer than two, the article's main pair when a word points to the other side (``بين البلدين``، ``المشتركة``،
   ``في البلاد``، ``الدولة``/``المملكة``/``السلطنة``, patterns/figure_partner_words.txt) or the metric is bilateral by
-  nature (trade, projects, meetings, freight; projects with no country need a count and a value). One country
+  nature (trade, projects, meetings, freight; projects with no country need a count and a value), or a pronoun
+  on the measure (``صادراتها إلى الصين``) when the one country named carries a preposition (the pronoun is the
+  other side; a subject's ``صادراتها`` is its own: patterns/figure_pronoun_words.txt). One country
   alone with nothing pointing to a partner is a one-country number: no figure. A heading gives a figure only with
   its own countries or such a word.
-* **from/to**: for exports, investment, students, companies and freight: ``من X`` is the origin, ``إلى/لـ/في X`` the
-  destination; a country with no preposition (a demonym, a subject) is the origin (the destination for imports).
+* **from/to**: for exports, investment, students, companies, projects and freight: ``من X`` is the origin,
+  ``إلى/لـ/في X`` the destination; a country with no preposition (a demonym, a subject) is the origin (the
+  destination for imports).
 * **period**: the date of the clause nearest to the number with no other number between, or of a leading clause
   with no number (``في عام 2024، بلغ ...``); not a comparison base (``عن العام السابق``) nor a single day.
 * **change_pct**: a percentage after a rise or fall word (patterns/figure_change_words.tsv) in the figure's clause
@@ -37,8 +43,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+from alaqat.arabic import numbers
 from alaqat.arabic.normalise import Folded, fold
 from alaqat.arabic.numbers import resolve_currency
 from alaqat.extract.actors import outlet_country
@@ -57,8 +65,10 @@ from alaqat.model import Article, Fact, Span
 
 _CLAUSE_CUT = re.compile(r"[،,;؛:]\s+|\s+[-–—]\s+|(?<=\d)\.\s+")
 _WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
-_DIRECTED = {"export", "import", "investment", "students", "companies", "freight", "other"}
+_DIRECTED = {"export", "import", "investment", "students", "companies", "freight", "projects", "other"}
 _BILATERAL = {"trade", "projects", "meetings", "freight"}  # metrics that are between two sides by nature
+_GOODS = re.compile(r"شحن|بضايع|بضاعه|سلع")  # folded: بضائع -> بضايع
+_GOODS_UNITS = {"t", "kg", "barrel", "m3", "ft3", "l", "TEU", "kWh", "MWh", "GWh", "TWh"}
 _ORIGIN_PREP = {"من"}
 _IN_PREP = {"في", "داخل"}
 _DEST_PREP = {"الي", "في", "داخل", "باتجاه", "نحو"}
@@ -145,7 +155,8 @@ def _metric_tokens(text: str, lo: int, hi: int) -> list[Hit]:
 
 @cache
 def _phrase_regex(name: str, any_ending: bool = False) -> re.Pattern[str]:
-    forms = sorted(set(load_lines(name)), key=len, reverse=True)
+    lines = load_lines(name)
+    forms = sorted({*lines, *("لل" + f[2:] for f in lines if f.startswith("ال"))}, key=len, reverse=True)  # للمملكة
     end = r"\w*" if any_ending else r"(?![\w\u0610-\u061a\u064b-\u065f\u0670\u0640])"
     body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
     return re.compile(r"(?<![^\W_])[وفبل]?(?:" + body + ")" + end)
@@ -157,6 +168,14 @@ def _change_words() -> tuple[re.Pattern[str], dict[str, int]]:
     body = "|".join(re.escape(k) for k in sorted(sign, key=len, reverse=True))
     wc = r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]"
     return re.compile(r"(?<!" + wc + r")(?:[وف]?[بل]?)(" + body + r")(?!" + wc + ")"), sign
+
+
+@cache
+def _measures() -> frozenset[str]:
+    """Units of physical measure (``t``، ``barrel``، ``MW``: the number layer's units.tsv), not money."""
+    path = Path(numbers.__file__).parent / "lexicons" / "units.tsv"
+    rows = (line.split("\t")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(r for r in rows if r and not r.startswith("#"))
 
 
 @cache
@@ -205,6 +224,7 @@ class Unit:
     view: Folded
     heading: bool
     hits: list[Hit] | None = None
+    names: list[tuple[int, int]] = field(default_factory=list)  # folded ranges of the bodies' names
     fmap: dict[int, int] = field(default_factory=dict)
 
     def text(self, fs: int, fe: int) -> str:
@@ -260,9 +280,13 @@ def _heading(article: Article, sent: Sentence) -> bool:
 
 
 def metric_hits(unit: Unit, clause: Clause) -> list[Hit]:
-    """Metric words of a clause (one regex pass per sentence, kept on the unit)."""
+    """Metric words of a clause (one regex pass per sentence, kept on the unit); a measure inside the name of a
+    body (``صندوق الاستثمارات العامة``، ``الشركة العربية للاستثمار``) measures nothing (a company word still says
+    the number is one company's)."""
     if unit.hits is None:
-        unit.hits = _metric_tokens(unit.view.text, unit.clauses[0].fs, unit.clauses[-1].fe)
+        names = unit.names = [(unit.fpos(sp.start), unit.fpos(sp.end)) for sp in unit.sent.spans if sp.kind == "org"]
+        unit.hits = [h for h in _metric_tokens(unit.view.text, unit.clauses[0].fs, unit.clauses[-1].fe)
+                     if h.value == "-" or not any(a <= h.fs and h.fe <= b for a, b in names)]
     return [h for h in unit.hits if clause.fs <= h.fs and h.fe <= clause.fe]
 
 
@@ -273,6 +297,8 @@ def value_metric(unit: Unit, clause: Clause, fpos: int, back: int = 2) -> tuple[
     hits = metric_hits(unit, clause)
     if any(h.value == "x" and h.fe <= fpos for h in hits):
         return "-", clause
+    if _deal_purpose(unit.view.text, [h for h in hits if h.fe <= fpos]):
+        return "-", clause
     hits = [h for h in hits if h.value != "x"]
     text = unit.view.text
     others = [unit.fpos(n.start) for n in clause.numbers() if unit.fpos(n.start) > fpos]
@@ -282,9 +308,11 @@ def value_metric(unit: Unit, clause: Clause, fpos: int, back: int = 2) -> tuple[
         gap = _WORD.findall(text[fpos:first.fs])
         if len(gap) <= 4 and not any(w in ("في", "من", "الي", "علي") for w in gap[2:]):
             return first.value, clause
-    for h in reversed([h for h in hits if h.fe <= fpos]):
+    before = [h for h in hits if h.fe <= fpos]
+    for i in range(len(before) - 1, -1, -1):
+        h = before[i]
         if h.value:
-            return h.value, clause
+            return _agent_of(unit, before[:i], h) or h.value, clause
     if after:
         return after[0].value, clause
     i = clause.index - 1
@@ -298,6 +326,37 @@ def value_metric(unit: Unit, clause: Clause, fpos: int, back: int = 2) -> tuple[
         back -= 1
         i -= 1
     return None, clause
+
+
+_RELATIVE = re.compile(r"(?<!\w)(?:التي|الذي|اللتين|اللذين|اللواتي)(?!\w)")
+
+
+def _agent_of(unit: Unit, earlier: list[Hit], h: Hit) -> str | None:
+    """``قيمة المشاريع التي تنفذها شركة أكوا``: a company's name in a relative clause on a measure is the agent of
+    that measure, not the owner of the number: the measure before it."""
+    if h.value != "-" or not any(a <= h.fs < b for a, b in unit.names):
+        return None
+    for e in reversed(earlier):
+        if e.value in ("-", "x"):
+            return None
+        if e.value and _RELATIVE.search(unit.view.text, e.fe, h.fs):
+            return e.value
+    return None
+
+
+def _deal_purpose(text: str, hits: list[Hit]) -> bool:
+    """``مذكرة تفاهم ... لاستثمار 500 مليون``، ``اتفاقية لتمويل مشاريع بقيمة``: a deal word (a document, a loan,
+    a grant) and after it a measure word with the purpose لـ: the amount is the deal's."""
+    deal = next((i for i, h in enumerate(hits) if h.value == "-" and h.count == "-"), None)
+    if deal is None:
+        return False
+    for h in hits[deal + 1:]:
+        i = h.fs
+        while i > 0 and text[i - 1].isalpha():
+            i -= 1
+        if text[i:h.fs] in ("ل", "لل", "ول", "ولل", "فل", "فلل"):
+            return True
+    return False
 
 
 def count_metric(unit: Unit, span: Span) -> str | None:
@@ -362,8 +421,26 @@ def places(unit: Unit, clauses: list[Clause]) -> list[Place]:
 
 
 def partner_marker(unit: Unit, clauses: list[Clause]) -> bool:
-    regex = _phrase_regex("figure_partner_words.txt")
-    return any(regex.search(unit.view.text, c.fs, c.fe) for c in clauses)
+    return any(partner_marker_between(unit, c.fs, c.fe) for c in clauses)
+
+
+def partner_marker_between(unit: Unit, fs: int, fe: int) -> bool:
+    return _phrase_regex("figure_partner_words.txt").search(unit.view.text, fs, fe) is not None
+
+
+def _pronoun_owner(unit: Unit, clauses: list[Clause], named: str, pair: tuple[str, ...]) -> bool:
+    """A measure with a pronoun (``صادراتها``) whose antecedent is the pair's other side: a country of the pair
+    other than ``named`` or a word for a state (``المملكة``) earlier in the sentence (``وتعد المملكة أكبر مورد
+    للنفط إلى الصين، إذ بلغت صادراتها``)."""
+    regex = _phrase_regex("figure_pronoun_words.txt")
+    hit = next((m for c in clauses for m in [regex.search(unit.view.text, c.fs, c.fe)] if m), None)
+    if hit is None:
+        return False
+    lo = unit.clauses[0].fs
+    if partner_marker_between(unit, lo, hit.start()):
+        return True
+    return any(sp.kind == "country" and span_country(sp) in pair and span_country(sp) != named
+               and unit.fpos(sp.end) <= hit.start() for sp in unit.sent.spans)
 
 
 def choose_countries(article: Article, unit: Unit, clauses: list[Clause], metric: str,
@@ -389,7 +466,8 @@ def choose_countries(article: Article, unit: Unit, clauses: list[Clause], metric
         if len(codes) == 1:
             if codes[0] not in pair:
                 return None
-            if not (marker or metric in _BILATERAL):
+            owner = roles.get(codes[0]) is not None and _pronoun_owner(unit, clauses, codes[0], pair)
+            if not (marker or owner or metric in _BILATERAL):
                 return None
             other = pair[1] if pair[0] == codes[0] else pair[0]
             codes.append(other)
@@ -605,6 +683,8 @@ def _figure(article: Article, unit: Unit, clause: Clause, span: Span, companion_
         if _subset(unit, clause, span):
             return None
         metric = count_metric(unit, span)
+        if metric == "vehicles":  # 7800 قطار شحن، 40 شاحنة مساعدات: freight only where goods are said
+            metric = "freight" if _GOODS.search(unit.view.text, clause.fs, clause.fe) else None
         if metric in (None, "-"):
             return None
         if metric == "companies" and not _present(unit, clause):
@@ -621,8 +701,9 @@ def _figure(article: Article, unit: Unit, clause: Clause, span: Span, companion_
             metric = "projects" if cmetric == "projects" else "investment"
         if metric in (None, "-", "companies", "students", "meetings"):
             return None
-        if unit_code == "t" and metric not in ("freight", "export", "import", "trade"):
-            return None
+        if unit_code in _measures() and (unit_code not in _GOODS_UNITS
+                                         or metric not in ("freight", "export", "import", "trade")):
+            return None  # tonnes, barrels, cubic metres of goods moved; megawatts, hectares, kilometres are no trade
         if unit_code == "percent":
             if metric not in ("export", "import") or not _share(unit, clause, span):
                 return None

@@ -5,7 +5,9 @@ A clause with a goal word (data: patterns/target_words.tsv) gives a target:
 * ``aim`` words (``هدف``، ``نسعى``، ``نطمح``، ``نتجه نحو``) take the first amount after them that follows
   ``إلى``/``نحو`` or comes right after the word (``هدفا قدره``);
 * ``raise`` nouns (``زيادة``، ``رفع``، ``الوصول``) only when a measure follows them (``رفع حجم التبادل``) or
-  ``إلى`` and the amount do; ``raise_it`` nouns carry a pronoun (``لزيادته``) whose measure is the clause before's;
+  ``إلى`` and the amount do; ``attain`` nouns (``بلوغ``) also when the amount is their object (``العمل على بلوغ
+  15 مليار دولار``); ``للوصول`` is ``الوصول`` after لـ; ``raise_it`` nouns carry a pronoun (``لزيادته``) whose
+  measure is the clause before's; a result word up to three words before (``ساهمت في زيادة``) vetoes them;
 * ``future`` verbs (``سيصل``) and gated ``reach`` verbs (``أن يصل``) take the amount after ``إلى``;
 * ``mult`` words (``مضاعفة``، ``ثلاثة أضعاف``: patterns/target_multipliers.tsv) give a multiplier, with the amount if
   one follows;
@@ -50,6 +52,9 @@ _LEAD = ("الي", "نحو", "مستوي", "حاجز", "عتبه", "لتبلغ",
 @cache
 def _triggers() -> tuple[re.Pattern[str], dict[str, str]]:
     kinds = {w: k for w, k, *_ in load_table("target_words.tsv")}
+    for w, k in list(kinds.items()):  # للوصول، للسعي: the preposition لـ takes the article's alef
+        if w.startswith("ال") and k not in ("future", "reach"):
+            kinds.setdefault("ل" + w[2:], k)
     loose = [w for w, k in kinds.items() if k not in ("future", "reach")]
     strict = [w for w, k in kinds.items() if k in ("future", "reach")]
 
@@ -117,7 +122,7 @@ def _led(unit: Unit, clause: Clause, span: Span, goal_fe: int, kind: str) -> boo
         if w in _LEAD or (w[:1] in "ول" and w[1:] in _LEAD):
             return True
     gap = [w for w in _WORD.findall(text[goal_fe:fpos]) if w not in _APPROX]
-    if kind in ("future", "reach"):  # أن يبلغ حجم التبادل التجاري 150 مليار دولار: the verb's object
+    if kind in ("future", "reach", "attain"):  # أن يبلغ حجم التبادل التجاري 150 مليار دولار: the verb's object
         return len(gap) <= 5 and not any(w in ("من", "عن", "حاليا") for w in gap)
     return kind == "aim" and len(gap) <= 1
 
@@ -184,10 +189,11 @@ def _goal(unit: Unit, clause: Clause, fs: int, fe: int, kind: str, mregex: re.Pa
     mm = [x for x in mregex.finditer(text, clause.fs, clause.fe)]
     if mm and (kind == "mult" or any(x.start() >= fe for x in mm)):
         multiplier = max(mtable.get(" ".join(x.group(1).split()), 2) for x in mm)
-    if kind in ("raise", "raise_it") and any(w in _raise_not() for w in _words_before(text, fs, clause.fs, 2)):
-        return None  # ساهمت في زيادة ... إلى: a result
-    measured = _measure_next(unit, clause, fe) or (amount is not None and _right_after(unit, fe, amount))
-    if kind in ("raise", "mult") and not measured:
+    if kind in ("raise", "raise_it", "attain") and any(
+            w in _raise_not() or w[1:] in _raise_not() for w in _words_before(text, fs, clause.fs, 3)):
+        return None  # ساهمت (المعارض) في زيادة ... إلى: a result
+    measured = _measure_next(unit, clause, fe) or (amount is not None and _right_after(unit, fe, amount, kind))
+    if kind in ("raise", "attain", "mult") and not measured:
         return None  # زيادة كبيرة، مضاعفة الرسوم: no measure of the relation follows
     if amount is None and multiplier is None:
         return None
@@ -199,9 +205,12 @@ def _opens_with_lead(unit: Unit, clause: Clause) -> bool:
     return bool(first) and (first[0] in _LEAD or first[0][1:] in _LEAD)
 
 
-def _right_after(unit: Unit, fe: int, amount: Span) -> bool:
-    """``الوصول إلى 10 مليارات``: the amount is the next thing after the raise noun and إلى."""
+def _right_after(unit: Unit, fe: int, amount: Span, kind: str) -> bool:
+    """``الوصول إلى 10 مليارات``: the amount is the next thing after the raise noun and إلى (``بلوغ 10 مليارات``:
+    right after an attain noun)."""
     gap = _WORD.findall(unit.view.text[fe:unit.fpos(amount.start)])
+    if kind == "attain" and not [w for w in gap if w not in _APPROX]:
+        return True
     return len(gap) <= 2 and any(w in ("الي", "لل", "نحو") for w in gap)
 
 
@@ -244,7 +253,7 @@ def _metric(article: Article, goal: _Goal) -> tuple[str | None, Clause]:
     if goal.kind != "raise_it":
         between = [h for h in hits if goal.fe <= h.fs < a_pos and h.value]
         if between:
-            return between[0].value, clause
+            return between[-1].value, clause
         after = [h for h in hits if h.fs >= a_pos and h.value and h.fs < end_clause.fe]
         if after:
             return after[0].value, clause
@@ -319,10 +328,12 @@ def _fact(article: Article, goal: _Goal) -> Fact | None:
     fields: dict[str, object] = {"metric": metric, "countries": countries, "value": value, "unit": unit_code,
                                  "multiplier": goal.multiplier, "due": due}
     lo = unit.clauses[lo_clause].start
+    if any(c.numbers() for c in unit.clauses[lo_clause:goal.clause.index]):
+        lo = goal.clause.start  # the measure was named with another level (إلى 10 مليارات، على أن ... بلوغ 15)
     hi = end_clause.end
     if due_span is not None:
         hi = max(hi, unit.clause_of(due_span.start).end)
-    conf = 0.65 + (0.15 if goal.kind in ("aim", "raise", "raise_it", "mult") else 0.0)
+    conf = 0.65 + (0.15 if goal.kind in ("aim", "raise", "raise_it", "attain", "mult") else 0.0)
     fact = make_fact(article, "target", fields, lo, hi, confidence=conf)
     fact.aux["heading"] = unit.heading
     return fact
