@@ -167,6 +167,18 @@ def test_numbered_list_after_intro() -> None:
     assert all(f.get("countries") == ["QA", "TR"] and f.get("status") == "signed" for f in got)
 
 
+def test_list_of_documents_after_wathaiq() -> None:
+    text = ("وصل رئيس الوزراء الأردني إلى طشقند في زيارة رسمية لأوزبكستان.\n"
+            "وفي ختام المباحثات، جرى توقيع الوثائق التالية:\n"
+            "١- اتفاقية بين وزارة النقل الأردنية ووزارة النقل الأوزبكية لتنظيم النقل البري.\n"
+            "٢- مذكرة تفاهم في مجال السياحة.\n"
+            "وأكد الجانبان أهمية المتابعة.")
+    got = agreements(text)
+    assert [(f.get("kind"), f.get("count")) for f in got] == [("agreement", 1), ("mou", 1)]
+    assert got[0].get("parties") == ["وزارة النقل الأردنية", "وزارة النقل الأوزبكية"]
+    assert all(f.get("countries") == ["JO", "UZ"] for f in got)
+
+
 def test_same_deal_reached_then_listed() -> None:
     text = (JO_KZ + "تم التوصل إلى اتفاق بين سناء فارما ومجموعة إنكار الكازاخستانية لتوزيع الأدوية.\n"
             "شملت الاتفاقيات:\n"

@@ -53,7 +53,7 @@ _QUOTES = frozenset('"“”«»\'‘’()[]-–')
 _MAX_AFTER_TRIGGER = 8  # a signing word after the document (``18 اتفاقية تم توقيعها``) within this many tokens
 _MAX_STRICT_GAP = 6  # a strict document word (``عقد``) needs its signing word at most this many tokens before
 # cheap tests on a folded sentence before any other work: a document word, and a signing or planning word
-_PREFILTER = re.compile(r"تفاق|مذكر|بروتوكول|خارط|خريط|(?:اعلان|بيان)ا? (?:ال)?مشترك|عقد|عقود|معاهد|ميثاق|وثيق|وثائق"
+_PREFILTER = re.compile(r"تفاق|مذكر|بروتوكول|خارط|خريط|(?:اعلان|بيان)ا? (?:ال)?مشترك|عقد|عقود|معاهد|ميثاق|وثيق|وثايق"
                         r"|تنفيذي")
 _PREFILTER_SIGN = re.compile(r"وقع|توقيع|برم|توصل|تبادل|اتفق|اعداد|صياغ|تفاوض|مسود|قيد ال")
 
