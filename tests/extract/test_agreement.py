@@ -179,6 +179,18 @@ def test_list_of_documents_after_wathaiq() -> None:
     assert all(f.get("countries") == ["JO", "UZ"] for f in got)
 
 
+def test_signatories_of_a_reported_document_are_no_new_fact() -> None:
+    signers = "ووقع الاتفاقية عن الجانب القطري وزير المواصلات، وعن الجانب التركي وزير النقل والبنية التحتية."
+    for text in ("قطر وتركيا توقعان اتفاقية للنقل البحري\n" + QA_TR + "ووقع البلدان اتفاقية للتعاون في مجال "
+                 "النقل البحري.\n" + signers,
+                 # reported in the title only: the title's fact
+                 "قطر وتركيا توقعان اتفاقية للتعاون في مجال النقل البحري\n" + QA_TR + signers):
+        got = agreements(text)
+        assert [(f.get("kind"), f.get("sectors")) for f in got] == [("agreement", ["transport"])], text
+    # the signatories' sentence alone still reports the document
+    assert len(agreements(QA_TR + "ووقع المذكرة نيابة عن الجانب القطري وزير التجارة والصناعة.")) == 1
+
+
 def test_same_deal_reached_then_listed() -> None:
     text = (JO_KZ + "تم التوصل إلى اتفاق بين سناء فارما ومجموعة إنكار الكازاخستانية لتوزيع الأدوية.\n"
             "شملت الاتفاقيات:\n"

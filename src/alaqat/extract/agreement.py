@@ -134,6 +134,7 @@ class _Lex:
     planned: _Phrases  # value: "trigger" | "modifier"
     not_before: _Phrases
     not_after: _Phrases
+    signer: _Phrases
     vague: _Phrases
     including: _Phrases
     intro: frozenset[str]
@@ -159,9 +160,9 @@ def _lex() -> _Lex:
     planned = _Phrases()
     for row in load_table("agreement_planned.tsv"):
         planned.add(row[0], row[1])
-    not_before, not_after = _Phrases(), _Phrases()
+    not_before, not_after, signer = _Phrases(), _Phrases(), _Phrases()
     for row in load_table("agreement_not.tsv"):
-        (not_after if row[1] == "after" else not_before).add(row[0], True)
+        {"after": not_after, "signer": signer}.get(row[1], not_before).add(row[0], True)
     vague = _Phrases()
     for w in load_lines("agreement_vague.txt"):
         vague.add(w, True)
@@ -170,7 +171,7 @@ def _lex() -> _Lex:
     for w in load_lines("agreement_including.txt"):
         including.add(w, True)
     glue_words = frozenset(w for w in glue | signed.words() | planned.words() if len(w) >= 4)
-    return _Lex(kinds, signed, planned, not_before, not_after, vague, including,
+    return _Lex(kinds, signed, planned, not_before, not_after, signer, vague, including,
                 frozenset(_bare(w) for w in load_lines("agreement_list_intro.txt")),
                 frozenset(_bare(w) for w in load_lines("agreement_fields.txt")),
                 frozenset(_bare(w) for w in load_lines("agreement_nonparty.txt")),
@@ -592,6 +593,8 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
         if t.role == "signed" and any(x.role == "agree" and cs <= x.i < t.i for x in trig):
             base = s.toks[t.i]
             planned = planned or "توقيع" in base or "ابرام" in base  # اتفقا على توقيع: agreed to sign
+        signer = g.number == "1" and not g.has_number and _definite(s.toks[g.i]) and g.j < s.n \
+            and lex.signer.match(s.toks, g.j) is not None
         za = max(cs, prev_end)
         zb_end = _zone_b_end(s, g.j, lex, nxt)
         ev_end = _event_end(s, g.j, nxt, lex)
@@ -641,9 +644,17 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
             conf = 0.8 if count is not None or names else 0.6
             if pi == 0:
                 prev_parties = names
-            out.append(make_fact(ctx.article, "agreement", fields, s.ostart(ev_i), s.oend(ev_j), conf))
+            fact = make_fact(ctx.article, "agreement", fields, s.ostart(ev_i), s.oend(ev_j), conf)
+            if signer:
+                fact.aux["signer"] = True
+            out.append(fact)
         prev_trigger = t
     return out
+
+
+def _definite(tok: str) -> bool:
+    """Is a (folded) document word definite: الاتفاقية، والمذكرة، بالبروتوكول?"""
+    return any(base.startswith("ال") for _, base in _cores(tok))
 
 
 def _amount_end(s: _S, i: int, j: int) -> int:
@@ -774,7 +785,19 @@ def extract(article: Article) -> list[Fact]:
             found = _agreed_without_word(ctx, s, trig)
         in_title = title is not None and title[0] <= sent.start < title[1]
         (heading if in_title else body).extend(found)
-    return body if body else heading
+    kept: list[Fact] = []
+    for f in body:
+        if not f.aux.get("signer"):
+            kept.append(f)
+        elif not _reported_before(f, body):
+            titled = [o for o in heading if o.get("kind") == f.get("kind")]
+            kept.extend(titled or [f])  # reported only in the title: the title's fact
+    return kept if kept else heading
+
+
+def _reported_before(f: Fact, facts: list[Fact]) -> bool:
+    """Does an earlier fact report a document of the kind whose signatories ``f`` names?"""
+    return any(o.start < f.start and not o.aux.get("signer") and o.get("kind") == f.get("kind") for o in facts)
 
 
 def _drop_summaries(article: Article, facts: list[Fact], intro: Sentence) -> None:
