@@ -106,6 +106,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # a year before the document word is a date, not a count
     (QA_TR + "وكان البلدان قد وقعا في عام 2019 اتفاقية لإلغاء التأشيرات.",
      {"count": 1, "date": "2019", "status": "signed"}),
+    # a strict document word after an aside of time and place
+    ("وقعت الأردن وكازاخستان، اليوم الأربعاء في عمّان، بروتوكولا للتعاون في مجال الجمارك.",
+     {"countries": ["JO", "KZ"], "kind": "protocol", "count": 1, "status": "signed"}),
+    # a strict document word after a long name with its acronym in brackets
+    ("وقعت الهيئة العامة للطيران المدني السعودية (GACA) عقدا مع شركة إيرباص الفرنسية لشراء طائرات.",
+     {"countries": ["FR", "SA"], "kind": "contract", "status": "signed"}),
     # a list of FIELDS is one fact
     (JO_KZ + "وتم توقيع عدد من الاتفاقيات في مجالات الثقافة، البيئة، الزراعة، والإعلام.",
      {"countries": ["JO", "KZ"], "count": None, "sectors": ["culture", "environment", "agriculture", "media"]}),
@@ -131,6 +137,7 @@ def test_golden(text: str, expected: dict[str, Any]) -> None:
     "وجرى خلال اللقاء استعراض مذكرة التفاهم الموقعة بين الجانبين في مجال السياحة.",
     "كان بروتوكول الزيارة وأجواء الترحيب الحار دليلاً على مستوى الاحترام.",
     "اتفق الزعيمان على توسيع التعاون الاقتصادي.",
+    "ووقع الوزيران في سجل الزوار، ثم عقدا مؤتمرا صحفيا مشتركا.",
 ])
 def test_no_fact(text: str) -> None:
     assert agreements(text) == []

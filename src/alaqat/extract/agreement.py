@@ -135,6 +135,7 @@ class _Lex:
     not_before: _Phrases
     not_after: _Phrases
     signer: _Phrases
+    aside: frozenset[str]
     vague: _Phrases
     including: _Phrases
     intro: frozenset[str]
@@ -171,7 +172,8 @@ def _lex() -> _Lex:
     for w in load_lines("agreement_including.txt"):
         including.add(w, True)
     glue_words = frozenset(w for w in glue | signed.words() | planned.words() if len(w) >= 4)
-    return _Lex(kinds, signed, planned, not_before, not_after, signer, vague, including,
+    return _Lex(kinds, signed, planned, not_before, not_after, signer,
+                frozenset(_bare(w) for w in load_lines("agreement_aside.txt")), vague, including,
                 frozenset(_bare(w) for w in load_lines("agreement_list_intro.txt")),
                 frozenset(_bare(w) for w in load_lines("agreement_fields.txt")),
                 frozenset(_bare(w) for w in load_lines("agreement_nonparty.txt")),
@@ -581,7 +583,7 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
             t = next((x for x in trig if x.i >= g.j and x.i - g.j <= _MAX_AFTER_TRIGGER and x.i < nxt), None)
         if t is None:
             continue
-        if g.strict and not (t.j <= g.i and g.i - t.j <= _MAX_STRICT_GAP and -1 not in s.clause[t.j:g.i]):
+        if g.strict and not _strict_ok(s, t, g, lex):
             continue
         first = min(t.i, g.i)
         cs = s.clause_start(first)
@@ -650,6 +652,36 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
             out.append(fact)
         prev_trigger = t
     return out
+
+
+def _strict_ok(s: _S, t: _Trigger, g: _Group, lex: _Lex) -> bool:
+    """Does a strict document word (``عقدا``) follow its signing word closely? Names count as one word,
+    quotes and brackets as none, and an aside set off by commas may hold only a time or a place
+    (``وقع البلدان، اليوم الثلاثاء بالرباط، بروتوكولا``)."""
+    if t.j > g.i:
+        return False
+    words = 0
+    aside = False
+    k = t.j
+    while k < g.i:
+        tok = s.toks[k]
+        if tok in _HARD:
+            return False
+        if tok in _CUT:
+            aside = True
+            k += 1
+            continue
+        if tok in _QUOTES:
+            k += 1
+            continue
+        span = next(((a, b, sp) for a, b, sp in s.spans if a <= k < b and b <= g.i
+                     and sp.kind in ("org", "person", "place", "country", "date")), None)
+        if aside and not (span and span[2].kind in ("place", "date", "country")) \
+                and not any(_bare(b) in lex.aside or b in lex.aside for _, b in _cores(tok)):
+            return False
+        words += 1
+        k = span[1] if span else k + 1
+    return words <= _MAX_STRICT_GAP
 
 
 def _definite(tok: str) -> bool:
