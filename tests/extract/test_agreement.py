@@ -112,6 +112,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # a strict document word after a long name with its acronym in brackets
     ("وقعت الهيئة العامة للطيران المدني السعودية (GACA) عقدا مع شركة إيرباص الفرنسية لشراء طائرات.",
      {"countries": ["FR", "SA"], "kind": "contract", "status": "signed"}),
+    # the topic first, then the parties
+    ("بغداد: وقع الجانبان مذكرة تفاهم للتعاون في مجال النقل البري بين وزارة النقل العراقية ووزارة النقل "
+     "الأردنية.",
+     {"countries": ["IQ", "JO"], "kind": "mou", "sectors": ["transport"],
+      "parties": ["وزارة النقل العراقية", "وزارة النقل الأردنية"]}),
+    # a بين after the clause is over names no party of the document
+    ("وقعت الأردن والعراق مذكرة تفاهم في مجال الصحة، وذلك ضمن برنامج مشترك بين وزارة الصحة الأردنية "
+     "ومنظمة الصحة العالمية.",
+     {"countries": ["IQ", "JO"], "kind": "mou", "parties": []}),
     # a list of FIELDS is one fact
     (JO_KZ + "وتم توقيع عدد من الاتفاقيات في مجالات الثقافة، البيئة، الزراعة، والإعلام.",
      {"countries": ["JO", "KZ"], "count": None, "sectors": ["culture", "environment", "agriculture", "media"]}),

@@ -598,14 +598,16 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
         signer = g.number == "1" and not g.has_number and _definite(s.toks[g.i]) and g.j < s.n \
             and lex.signer.match(s.toks, g.j) is not None
         za = max(cs, prev_end)
-        zb_end = _zone_b_end(s, g.j, lex, nxt)
+        zb_start, zb_end = g.j, _zone_b_end(s, g.j, lex, nxt)
+        if not _outer_orgs(s, g.j, zb_end):  # the topic first, then the parties: مذكرة في مجال … بين A وB
+            zb_start, zb_end = _late_between(s, zb_end, nxt, lex) or (zb_start, zb_end)
         ev_end = _event_end(s, g.j, nxt, lex)
         orgs_a = [o for o in _outer_orgs(s, za, g.i)]
-        orgs_b = [o for o in _outer_orgs(s, g.j, zb_end)]
+        orgs_b = [o for o in _outer_orgs(s, zb_start, zb_end)]
         # one fact per ``بين`` pair after a plural: مذكرات تفاهم بين A وB، وبين C وD
-        segments = _between_segments(s, g.j, zb_end) if g.number == "n" else []
+        segments = _between_segments(s, zb_start, zb_end) if g.number == "n" else []
         segments = [seg for seg in segments if _outer_orgs(s, *seg)] if len(segments) >= 2 else []
-        parts = segments if len(segments) >= 2 else [(g.j, zb_end)]
+        parts = segments if len(segments) >= 2 else [(zb_start, zb_end)]
         for pi, (bi, bj) in enumerate(parts):
             orgs = orgs_a + [o for o in orgs_b if bi <= o[0] and o[1] <= bj]
             names: list[str] = []
@@ -695,6 +697,24 @@ def _amount_end(s: _S, i: int, j: int) -> int:
         if v.get("unit") not in (None, "count", "percent"):
             return b
     return i
+
+
+_MAX_TOPIC = 12  # the parties' ``بين`` may follow the document's topic by at most this many words
+
+
+def _late_between(s: _S, k: int, limit: int, lex: _Lex) -> tuple[int, int] | None:
+    """The parties named after the topic in the same clause (``مذكرة تفاهم للتعاون في مجال الطاقة بين وزارة …
+    ووزارة …``): the zone from that ``بين`` when an organisation follows it."""
+    end = min(limit, s.n, k + _MAX_TOPIC)
+    for b in range(k, end):
+        t = s.toks[b]
+        if t in _HARD or t in _CUT or lex.kinds.match(s.toks, b) is not None:
+            return None
+        if any(lex.stops.get(_bare(x)) == "event" for _, x in _cores(t)):
+            return None
+        if any(x == "بين" for _, x in _cores(t)) and b + 1 < s.n and s.in_org(b + 1):
+            return b, _zone_b_end(s, b + 1, lex, limit)
+    return None
 
 
 def _between_segments(s: _S, i: int, j: int) -> list[tuple[int, int]]:
