@@ -664,6 +664,9 @@ def _keep_name(t: _Text, m: _Match, k: int) -> int:
     elif not definite_head and kind is None and not tok.startswith(_NOT_NAME_START_M) \
             and not tok.endswith(("ي", "ه")):
         j = k + 1  # a proper name: مجموعة أورزاكس
+    elif not definite_head and kind is None and _verbal_noun(tok) and k + 1 < t.n and t.gap_is_space(k) \
+            and t.toks[k + 1].startswith("ال") and len(t.toks[k + 1]) > 3 and t.at.get(k + 1) is None:
+        j = k + 1  # a verbal noun in construct: هيئة ترويج الاستثمار، صندوق تنمية الصادرات
     else:
         return k
     after_lam = -1  # words allowed after a "ل" word (جامعة أستانا لتكنولوجيا المعلومات)
@@ -697,6 +700,11 @@ def _keep_name(t: _Text, m: _Match, k: int) -> int:
             break
         j += 1
     return j
+
+
+def _verbal_noun(tok: str) -> bool:
+    """A verbal noun of the تفعيل pattern (ترويج، تنظيم، تطوير، تنمية), not a present verb (تضم، تعمل)."""
+    return len(tok) == 5 and tok[0] == "ت" and (tok[3] == "ي" or tok.endswith("يه"))
 
 
 def _lam_name(tok: str) -> bool:
