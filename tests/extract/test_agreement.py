@@ -207,6 +207,23 @@ def test_signatories_of_a_reported_document_are_no_new_fact() -> None:
     assert len(agreements(QA_TR + "ووقع المذكرة نيابة عن الجانب القطري وزير التجارة والصناعة.")) == 1
 
 
+def test_documents_named_from_a_set() -> None:
+    text = ("قطر وتركيا توقعان 12 اتفاقية\n" + QA_TR + "ووقع الجانبان 12 اتفاقية ومذكرة تفاهم بين جهات حكومية "
+            "وشركات من البلدين.\n"
+            "وشملت الاتفاقيات مذكرة تفاهم بين غرفة قطر واتحاد الغرف التركية لتنظيم معارض تجارية، ومذكرة أخرى بين "
+            "بنك قطر للتنمية وبنك التصدير والاستيراد التركي لتمويل الصادرات.\n"
+            "ومن أبرز الاتفاقيات الموقعة، اتفاقية بين وزارة الصحة القطرية ووزارة الصحة التركية لتطوير المستشفيات.")
+    got = agreements(text)
+    assert [(f.get("kind"), f.get("count")) for f in got] == [("agreement", 12), ("mou", 1), ("mou", 1),
+                                                              ("agreement", 1)]
+    assert got[2].get("parties") == ["بنك قطر للتنمية", "بنك التصدير والاستيراد التركي"]
+    assert got[3].get("parties") == ["وزارة الصحة القطرية", "وزارة الصحة التركية"]
+    assert all(f.get("status") == "signed" and f.get("countries") == ["QA", "TR"] for f in got)
+    # a set of documents still to be signed names planned documents
+    got = agreements(QA_TR + "ومن أبرز الاتفاقيات المرتقبة اتفاقية بين وزارة النقل القطرية ووزارة النقل التركية.")
+    assert [(f.get("kind"), f.get("status")) for f in got] == [("agreement", "planned")]
+
+
 def test_same_deal_reached_then_listed() -> None:
     text = (JO_KZ + "تم التوصل إلى اتفاق بين سناء فارما ومجموعة إنكار الكازاخستانية لتوزيع الأدوية.\n"
             "شملت الاتفاقيات:\n"

@@ -55,7 +55,7 @@ _MAX_STRICT_GAP = 6  # a strict document word (``عقد``) needs its signing wor
 # cheap tests on a folded sentence before any other work: a document word, and a signing or planning word
 _PREFILTER = re.compile(r"تفاق|مذكر|بروتوكول|خارط|خريط|(?:اعلان|بيان)ا? (?:ال)?مشترك|عقد|عقود|معاهد|ميثاق|وثيق|وثايق"
                         r"|تنفيذي")
-_PREFILTER_SIGN = re.compile(r"وقع|توقيع|برم|توصل|تبادل|اتفق|اعداد|صياغ|تفاوض|مسود|قيد ال")
+_PREFILTER_SIGN = re.compile(r"وقع|توقيع|برم|توصل|تبادل|اتفق|اعداد|صياغ|تفاوض|مسود|قيد ال|تضمن|شمل|ابرز|اهم|من بين")
 
 
 # ------------------------------------------------------------------------------------------------ lexicons
@@ -135,6 +135,7 @@ class _Lex:
     not_before: _Phrases
     not_after: _Phrases
     signer: _Phrases
+    members: _Phrases
     aside: frozenset[str]
     vague: _Phrases
     including: _Phrases
@@ -171,8 +172,11 @@ def _lex() -> _Lex:
     including = _Phrases()
     for w in load_lines("agreement_including.txt"):
         including.add(w, True)
+    members = _Phrases()
+    for w in load_lines("agreement_members.txt"):
+        members.add(w, True)
     glue_words = frozenset(w for w in glue | signed.words() | planned.words() if len(w) >= 4)
-    return _Lex(kinds, signed, planned, not_before, not_after, signer,
+    return _Lex(kinds, signed, planned, not_before, not_after, signer, members,
                 frozenset(_bare(w) for w in load_lines("agreement_aside.txt")), vague, including,
                 frozenset(_bare(w) for w in load_lines("agreement_list_intro.txt")),
                 frozenset(_bare(w) for w in load_lines("agreement_fields.txt")),
@@ -195,6 +199,7 @@ class _Group:
     count: int | None = None
     count_approx: bool = False
     has_number: bool = False
+    summary: bool = False  # the set its members are named from (وتضمنت الاتفاقيات …): no fact of its own
 
 
 @dataclass
@@ -366,6 +371,23 @@ def _triggers(s: _S, lex: _Lex) -> tuple[list[_Trigger], list[int]]:
             continue
         i += 1
     return trig, mods
+
+
+def _member_sets(s: _S, groups: list[_Group], trig: list[_Trigger], mods: list[int], lex: _Lex) -> None:
+    """A plural document word after a members word (``وتضمنت الاتفاقيات``، ``ومن أبرز الاتفاقيات الموقعة``) is
+    the set the sentence names documents from: it reports them as signed (planned with a planning word right
+    after it), and is itself no fact."""
+    for gi, g in enumerate(groups):
+        if g.number != "n" or g.has_number or gi + 1 == len(groups):
+            continue
+        if not any((m := lex.members.match(s.toks, k)) is not None and m[0] == g.i for k in range(max(0, g.i - 3),
+                                                                                              g.i)):
+            continue
+        g.summary = True
+        planned = any(g.j <= m <= g.j + 1 for m in mods) or any(x.role == "planned" and g.j <= x.i <= g.j + 1
+                                                                 for x in trig)
+        trig.append(_Trigger(g.i, g.j, "planned" if planned else "signed"))
+    trig.sort(key=lambda x: x.i)
 
 
 def _has(phrases: _Phrases, s: _S, i: int, j: int) -> bool:
@@ -570,10 +592,11 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
     lex, out = ctx.lex, []
     prev_parties: list[str] = []
     prev_trigger: _Trigger | None = None
+    emitted: set[str] = set()  # kinds of the documents reported so far in the sentence
     for gi, g in enumerate(groups):
         nxt = groups[gi + 1].i if gi + 1 < len(groups) else s.n
         prev_end = groups[gi - 1].j if gi > 0 else 0
-        if g.prefix in _REF_PREFIXES:
+        if g.prefix in _REF_PREFIXES or g.summary:
             continue
         if g.j < s.n and lex.not_after.match(s.toks, g.j) is not None:
             continue
@@ -583,12 +606,14 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
             t = next((x for x in trig if x.i >= g.j and x.i - g.j <= _MAX_AFTER_TRIGGER and x.i < nxt), None)
         if t is None:
             continue
-        if g.strict and not _strict_ok(s, t, g, lex):
-            continue
+        if g.strict and not _strict_ok(s, t, g, lex) and not (g.prefix.startswith("و") and g.kind in emitted):
+            continue  # ``… مذكرة تفاهم بين A وB، ومذكرة أخرى بين C وD``: the same word again
         first = min(t.i, g.i)
         cs = s.clause_start(first)
         window_end = g.i
-        if _has(lex.not_before, s, max(cs, prev_end if t.i < prev_end else cs), window_end):
+        # words after an earlier document of the same trigger describe that document up to a clause break
+        window_start = max(cs, prev_end, s.clause_start(g.i)) if t.i < prev_end else cs
+        if _has(lex.not_before, s, window_start, window_end):
             continue
         planned = t.role == "planned" or any(cs <= m < max(t.i, g.i) for m in mods)
         planned = planned or any(g.j <= m <= g.j + 1 for m in mods)
@@ -597,7 +622,7 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
             planned = planned or "توقيع" in base or "ابرام" in base  # اتفقا على توقيع: agreed to sign
         signer = g.number == "1" and not g.has_number and _definite(s.toks[g.i]) and g.j < s.n \
             and lex.signer.match(s.toks, g.j) is not None
-        za = max(cs, prev_end)
+        za = window_start  # a shared trigger's earlier document keeps its own parties
         zb_start, zb_end = g.j, _zone_b_end(s, g.j, lex, nxt)
         if not _outer_orgs(s, g.j, zb_end):  # the topic first, then the parties: مذكرة في مجال … بين A وB
             zb_start, zb_end = _late_between(s, zb_end, nxt, lex) or (zb_start, zb_end)
@@ -652,6 +677,7 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
             if signer:
                 fact.aux["signer"] = True
             out.append(fact)
+        emitted.add(g.kind)
         prev_trigger = t
     return out
 
@@ -824,6 +850,7 @@ def extract(article: Article) -> list[Fact]:
         s = _S(article, sent)
         groups = _groups(s, lex)
         trig, mods = _triggers(s, lex)
+        _member_sets(s, groups, trig, mods, lex)
         if not trig and not groups:
             continue
         if n + 1 < len(sents) and sents[n + 1].list_item and not sent.list_item:
