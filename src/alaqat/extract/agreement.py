@@ -136,6 +136,7 @@ class _Lex:
     not_after: _Phrases
     signer: _Phrases
     members: _Phrases
+    recalled: dict[str, str]
     aside: frozenset[str]
     vague: _Phrases
     including: _Phrases
@@ -176,7 +177,8 @@ def _lex() -> _Lex:
     for w in load_lines("agreement_members.txt"):
         members.add(w, True)
     glue_words = frozenset(w for w in glue | signed.words() | planned.words() if len(w) >= 4)
-    return _Lex(kinds, signed, planned, not_before, not_after, signer, members,
+    recalled = {row[0]: row[1] for row in load_table("agreement_recalled.tsv")}
+    return _Lex(kinds, signed, planned, not_before, not_after, signer, members, recalled,
                 frozenset(_bare(w) for w in load_lines("agreement_aside.txt")), vague, including,
                 frozenset(_bare(w) for w in load_lines("agreement_list_intro.txt")),
                 frozenset(_bare(w) for w in load_lines("agreement_fields.txt")),
@@ -620,8 +622,7 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
         if t.role == "signed" and any(x.role == "agree" and cs <= x.i < t.i for x in trig):
             base = s.toks[t.i]
             planned = planned or "توقيع" in base or "ابرام" in base  # اتفقا على توقيع: agreed to sign
-        signer = g.number == "1" and not g.has_number and _definite(s.toks[g.i]) and g.j < s.n \
-            and lex.signer.match(s.toks, g.j) is not None
+        signer = g.number == "1" and not g.has_number and _definite(s.toks[g.i]) and _signatories(s, g.j, lex)
         za = window_start  # a shared trigger's earlier document keeps its own parties
         zb_start, zb_end = g.j, _zone_b_end(s, g.j, lex, nxt)
         if not _outer_orgs(s, g.j, zb_end):  # the topic first, then the parties: مذكرة في مجال … بين A وB
@@ -712,6 +713,14 @@ def _strict_ok(s: _S, t: _Trigger, g: _Group, lex: _Lex) -> bool:
     return words <= _MAX_STRICT_GAP
 
 
+def _signatories(s: _S, k: int, lex: _Lex) -> bool:
+    """Do the signatories follow at token ``k``, after an aside of time or place (``في إسطنبول وزير …``)?"""
+    while k < s.n and (any(a <= k < b for a, b, _sp in s.spans_in(k, s.n, "place", "date"))
+                       or any(_bare(b) in lex.aside or b in lex.aside for _, b in _cores(s.toks[k]))):
+        k += 1
+    return k < s.n and lex.signer.match(s.toks, k) is not None
+
+
 def _definite(tok: str) -> bool:
     """Is a (folded) document word definite: الاتفاقية، والمذكرة، بالبروتوكول?"""
     return any(base.startswith("ال") for _, base in _cores(tok))
@@ -772,6 +781,69 @@ def _agreed_without_word(ctx: _Ctx, s: _S, trig: list[_Trigger]) -> list[Fact]:
         }
         out.append(make_fact(ctx.article, "agreement", fields, s.ostart(s.clause_start(t.i)), s.oend(ev_end), 0.5))
     return out
+
+
+_MAX_NAME = 6  # words of a recalled document's name before its relative clause (اتفاقية تعيين الحدود البحرية)
+_MAX_RELATIVE = 16  # words of that relative clause
+
+
+def _recalled(ctx: _Ctx, s: _S, groups: list[_Group], found: list[Fact]) -> list[Fact]:
+    """Documents recalled with a dated signing in a relative clause (agreement_recalled.tsv) that no other
+    rule reported: signed facts with the clause's date, parties and countries."""
+    lex, out = ctx.lex, []
+    for gi, g in enumerate(groups):
+        if g.number != "1" or g.has_number or g.summary or s.in_org(g.i):
+            continue
+        start = s.ostart(g.i)
+        if any(f.start <= start < f.end for f in found):
+            continue
+        nxt = next((x.i for x in groups[gi + 1:] if not s.in_org(x.i)), s.n)  # الشركة … للعقود is a name
+        rel = _relative_clause(s, g, nxt, lex)
+        if rel is None:
+            continue
+        ri, rj = rel
+        dates = [sp.value for _a, _b, sp in s.spans_in(ri, rj, "date")
+                 if isinstance(sp.value, str) and sp.value and "/" not in sp.value and "W" not in sp.value]
+        if not dates:
+            continue
+        orgs = [o for o in _outer_orgs(s, ri, rj) if (nm := _party_name(o[2])) and not _is_state(nm, lex)]
+        names: list[str] = []
+        for o in orgs:
+            nm = _party_name(o[2])
+            if nm and nm not in names:
+                names.append(nm)
+        fields: dict[str, Any] = {
+            "countries": _countries(s, [(ri, rj)], orgs), "parties": names, "kind": g.kind, "status": "signed",
+            "sectors": sectors_of(s.text(g.i, rj)), "count": 1, "value": None, "unit": None, "date": dates[0],
+            "due": None,
+        }
+        out.append(make_fact(ctx.article, "agreement", fields, start, s.oend(rj), 0.6))
+    return out
+
+
+def _relative_clause(s: _S, g: _Group, limit: int, lex: _Lex) -> tuple[int, int] | None:
+    """(start, end) of the signing clause right after a document's name, if any."""
+    end = min(limit, s.n)
+    for k in range(g.j, min(end, g.j + _MAX_NAME + 1)):
+        t = s.toks[k]
+        if t in _CUT or t in _HARD:
+            return None
+        role = lex.recalled.get(t)
+        if role == "relative":
+            after = k + 1
+            if after < end and s.toks[after] == "تم":
+                after += 1
+            if after >= end or lex.signed.match(s.toks, after) is None:
+                return None
+        elif role != "participle":
+            continue
+        j = k + 1
+        while j < end and j < k + 1 + _MAX_RELATIVE and s.toks[j] not in _HARD and s.toks[j] not in _CUT:
+            if not s.in_org(j) and lex.kinds.match(s.toks, j) is not None:
+                break
+            j += 1
+        return k, j
+    return None
 
 
 def _intro(s: _S, groups: list[_Group], trig: list[_Trigger], lex: _Lex) -> str | None:
@@ -862,6 +934,7 @@ def extract(article: Article) -> list[Fact]:
         found = _sentence_facts(ctx, s, groups, trig, mods) if groups and trig else []
         if not groups:
             found = _agreed_without_word(ctx, s, trig)
+        found += _recalled(ctx, s, groups, found)
         in_title = title is not None and title[0] <= sent.start < title[1]
         (heading if in_title else body).extend(found)
     kept: list[Fact] = []
