@@ -130,6 +130,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
      "القمح.",
      {"countries": ["EG", "RU"], "kind": "contract", "status": "signed", "date": "2024-01",
       "parties": ["وزارة التموين المصرية", "الشركة الروسية للحبوب"]}),
+    # states named only by their number: the article's main three
+    ("استضافت القاهرة القمة الثلاثية المصرية الأردنية العراقية بمشاركة العاهل الأردني ورئيس الوزراء العراقي. "
+     "ووقعت وزارات النقل في البلدان الثلاثة، بحضور القادة، اتفاقية للربط السككي.",
+     {"countries": ["EG", "IQ", "JO"], "kind": "agreement", "sectors": ["transport"]}),
     # a list of FIELDS is one fact
     (JO_KZ + "وتم توقيع عدد من الاتفاقيات في مجالات الثقافة، البيئة، الزراعة، والإعلام.",
      {"countries": ["JO", "KZ"], "count": None, "sectors": ["culture", "environment", "agriculture", "media"]}),

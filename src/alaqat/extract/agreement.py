@@ -137,6 +137,7 @@ class _Lex:
     signer: _Phrases
     members: _Phrases
     recalled: dict[str, str]
+    states_n: _Phrases
     aside: frozenset[str]
     vague: _Phrases
     including: _Phrases
@@ -178,7 +179,10 @@ def _lex() -> _Lex:
         members.add(w, True)
     glue_words = frozenset(w for w in glue | signed.words() | planned.words() if len(w) >= 4)
     recalled = {row[0]: row[1] for row in load_table("agreement_recalled.tsv")}
-    return _Lex(kinds, signed, planned, not_before, not_after, signer, members, recalled,
+    states_n = _Phrases()
+    for row in load_table("agreement_states_n.tsv"):
+        states_n.add(row[0], int(row[1]))
+    return _Lex(kinds, signed, planned, not_before, not_after, signer, members, recalled, states_n,
                 frozenset(_bare(w) for w in load_lines("agreement_aside.txt")), vague, including,
                 frozenset(_bare(w) for w in load_lines("agreement_list_intro.txt")),
                 frozenset(_bare(w) for w in load_lines("agreement_fields.txt")),
@@ -646,7 +650,7 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
                     names.append(name)
             if not names and prev_parties and prev_trigger is t and t.j <= g.i:
                 names = list(prev_parties)
-            countries = _countries(s, [(za, g.i), (bi, bj)], orgs)
+            countries = _n_states(s, za, ev_end, _countries(s, [(za, g.i), (bi, bj)], orgs), lex)
             if len(parts) > 1:
                 tail_start = parts[-1][1]
                 sector_text = s.text(za, g.j) + " " + s.text(bi, bj) + " " + s.text(tail_start, ev_end)
@@ -719,6 +723,21 @@ def _signatories(s: _S, k: int, lex: _Lex) -> bool:
                        or any(_bare(b) in lex.aside or b in lex.aside for _, b in _cores(s.toks[k]))):
         k += 1
     return k < s.n and lex.signer.match(s.toks, k) is not None
+
+
+def _n_states(s: _S, i: int, j: int, found: list[str], lex: _Lex) -> list[str]:
+    """The article's N main countries where the text names N states without their names (في الدول الثلاث)."""
+    for k in range(i, min(j, s.n)):
+        got = lex.states_n.match(s.toks, k)
+        if got is None:
+            continue
+        n = int(got[1])
+        ranked = article_countries(s.article)
+        if len(ranked) < n:
+            return found
+        top = set(ranked[:n])
+        return sorted(top) if set(found) <= top else found
+    return found
 
 
 def _definite(tok: str) -> bool:
