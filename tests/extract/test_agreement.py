@@ -242,6 +242,23 @@ def test_documents_named_from_a_set() -> None:
     assert [(f.get("kind"), f.get("status")) for f in got] == [("agreement", "planned")]
 
 
+def test_the_company_refers_back() -> None:
+    text = ("شركة كورية تبني مصنعا في مصر\nافتتحت شركة \"هيونداي روتم\" الكورية مصنعا في العاشر من رمضان.\n"
+            "وكانت الشركة قد وقعت مع الحكومة المصرية اتفاقية لتوطين صناعة القطارات في مارس الماضي.")
+    got = agreements(text)
+    assert len(got) == 1 and got[0].get("parties") == ["هيونداي روتم"]
+    assert got[0].get("countries") == ["EG", "KR"]
+    # two companies named before: which one "the company" is stays open
+    text = ("افتتحت شركة \"هيونداي روتم\" الكورية وشركة \"السويدي\" المصرية مصنعا مشتركا.\n"
+            "وكانت الشركة قد وقعت مع الحكومة المصرية اتفاقية لتوطين صناعة القطارات.")
+    assert [f.get("parties") for f in agreements("عنوان\n" + text)] == [[]]
+    # the two companies
+    text = ("أعلنت شركة \"أرامكس\" الإماراتية وشركة \"كازبوشتا\" الكازاخستانية إطلاق خدمة شحن مشتركة، في إطار مذكرة "
+            "التفاهم التي وقعتها الشركتان في أستانا في مايو 2024.")
+    got = agreements("عنوان\n" + text)
+    assert len(got) == 1 and got[0].get("parties") == ["أرامكس", "كازبوشتا"], [f.fields for f in got]
+
+
 def test_same_deal_reached_then_listed() -> None:
     text = (JO_KZ + "تم التوصل إلى اتفاق بين سناء فارما ومجموعة إنكار الكازاخستانية لتوزيع الأدوية.\n"
             "شملت الاتفاقيات:\n"

@@ -138,6 +138,7 @@ class _Lex:
     members: _Phrases
     recalled: dict[str, str]
     states_n: _Phrases
+    anaphora: dict[str, int]
     aside: frozenset[str]
     vague: _Phrases
     including: _Phrases
@@ -182,7 +183,8 @@ def _lex() -> _Lex:
     states_n = _Phrases()
     for row in load_table("agreement_states_n.tsv"):
         states_n.add(row[0], int(row[1]))
-    return _Lex(kinds, signed, planned, not_before, not_after, signer, members, recalled, states_n,
+    anaphora = {row[0]: int(row[1]) for row in load_table("agreement_anaphora.tsv")}
+    return _Lex(kinds, signed, planned, not_before, not_after, signer, members, recalled, states_n, anaphora,
                 frozenset(_bare(w) for w in load_lines("agreement_aside.txt")), vague, including,
                 frozenset(_bare(w) for w in load_lines("agreement_list_intro.txt")),
                 frozenset(_bare(w) for w in load_lines("agreement_fields.txt")),
@@ -648,9 +650,15 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
             for name in _free_names(s, bi, bj, lex):
                 if name not in names:
                     names.append(name)
+            earlier = _antecedents(s, za, g.i, lex) + _antecedents(s, bi, bj, lex)
+            for sp in earlier:
+                name = _party_name(sp)
+                if name and name not in names:
+                    names.append(name)
             if not names and prev_parties and prev_trigger is t and t.j <= g.i:
                 names = list(prev_parties)
             countries = _n_states(s, za, ev_end, _countries(s, [(za, g.i), (bi, bj)], orgs), lex)
+            countries = _with_antecedents(countries, earlier)
             if len(parts) > 1:
                 tail_start = parts[-1][1]
                 sector_text = s.text(za, g.j) + " " + s.text(bi, bj) + " " + s.text(tail_start, ev_end)
@@ -740,6 +748,51 @@ def _n_states(s: _S, i: int, j: int, found: list[str], lex: _Lex) -> list[str]:
     return found
 
 
+def _antecedents(s: _S, i: int, j: int, lex: _Lex) -> list[Span]:
+    """The companies a word like ``الشركة`` refers back to (agreement_anaphora.tsv): the article's companies named
+    before the sentence, when there are exactly as many as the word says."""
+    for k in range(i, min(j, s.n)):
+        if s.in_org(k):
+            continue
+        want = next((lex.anaphora[b] for p, b in _cores(s.toks[k]) if p in ("", "و", "ف") and b in lex.anaphora),
+                    None)
+        if want is None:
+            continue
+        before = s.ostart(k)
+        latest: dict[str, Span] = {}
+        for sp in s.article.spans:
+            if sp.kind == "org" and sp.end <= before and _company(s.article.original, sp):
+                name = _party_name(sp)
+                if name:
+                    latest[_norm(name)] = sp
+        return list(latest.values()) if len(latest) == want else []
+    return []
+
+
+_COMPANY_HEADS = ("شركه", "الشركه", "شركتي", "شركتا")
+
+
+def _company(text: str, sp: Span) -> bool:
+    """Is an organisation a company: named with ``شركة`` or after it and its adjectives
+    (``الشركة القابضة الوطنية QazBioPharm``)?"""
+    if fold(sp.text).startswith(_COMPANY_HEADS):
+        return True
+    words = fold(text[max(0, sp.start - 60):sp.start]).split()[-4:]
+    for w in reversed(words):
+        if w.lstrip("و").startswith(_COMPANY_HEADS) or w.startswith(_COMPANY_HEADS):
+            return True
+        if not w.startswith("ال"):
+            return False
+    return False
+
+
+def _with_antecedents(countries: list[str], earlier: list[Span]) -> list[str]:
+    codes = [c for sp in earlier if (c := span_country(sp))]
+    if not codes or len(countries) >= 2:
+        return countries
+    return sorted(set(countries) | set(codes))
+
+
 def _definite(tok: str) -> bool:
     """Is a (folded) document word definite: الاتفاقية، والمذكرة، بالبروتوكول?"""
     return any(base.startswith("ال") for _, base in _cores(tok))
@@ -826,13 +879,14 @@ def _recalled(ctx: _Ctx, s: _S, groups: list[_Group], found: list[Fact]) -> list
         if not dates:
             continue
         orgs = [o for o in _outer_orgs(s, ri, rj) if (nm := _party_name(o[2])) and not _is_state(nm, lex)]
+        earlier = _antecedents(s, ri, rj, lex)
         names: list[str] = []
-        for o in orgs:
-            nm = _party_name(o[2])
+        for nm in [_party_name(o[2]) for o in orgs] + [_party_name(sp) for sp in earlier]:
             if nm and nm not in names:
                 names.append(nm)
         fields: dict[str, Any] = {
-            "countries": _countries(s, [(ri, rj)], orgs), "parties": names, "kind": g.kind, "status": "signed",
+            "countries": _with_antecedents(_countries(s, [(ri, rj)], orgs), earlier), "parties": names,
+            "kind": g.kind, "status": "signed",
             "sectors": sectors_of(s.text(g.i, rj)), "count": 1, "value": None, "unit": None, "date": dates[0],
             "due": None,
         }
