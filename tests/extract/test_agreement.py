@@ -122,8 +122,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
      "ومنظمة الصحة العالمية.",
      {"countries": ["IQ", "JO"], "kind": "mou", "parties": []}),
     # documents recalled in passing with a dated signing
-    ("ويأتي ذلك تنفيذا لاتفاقية التعاون الموقعة بين البلدين عام 2018.",
-     {"kind": "agreement", "status": "signed", "date": "2018", "count": 1}),
+    (QA_TR + "ويأتي ذلك تنفيذا لاتفاقية التعاون الموقعة بين البلدين عام 2018.",
+     {"countries": ["QA", "TR"], "kind": "agreement", "status": "signed", "date": "2018", "count": 1}),
     (QA_TR + "وتأتي الخطوة في إطار مذكرة التفاهم التي وقعتها الشركتان في الدوحة في مارس 2023.",
      {"countries": ["QA", "TR"], "kind": "mou", "status": "signed", "date": "2023-03"}),
     ("وصلت الشحنة بموجب العقد الذي وقعته وزارة التموين المصرية مع الشركة الروسية للحبوب في يناير 2024 لتوريد "
@@ -157,6 +157,9 @@ def test_golden(text: str, expected: dict[str, Any]) -> None:
     # a document recalled with no date of its signing: a reference, no fact (with a date it is one: see below)
     "ويأتي ذلك تنفيذا لاتفاقية التعاون الموقعة بين البلدين.",
     "وأكد الجانبان أهمية البناء على الاتفاقية التي وقعها البلدان.",
+    QA_TR + "وانتقد الوزير الاتفاق الذي أبرمته الحكومة السابقة مع الشركة.",
+    # a private deal between people, recalled with a date: no relation between states
+    "وطلبت الممثلة إلغاء اتفاق لحفظ السرية أبرمته مع المحامي في أكتوبر 2016.",
     "وأكد الوزير على ضرورة تفعيل الاتفاقيات الموقعة بين البلدين.",
     "وجرى خلال اللقاء استعراض مذكرة التفاهم الموقعة بين الجانبين في مجال السياحة.",
     "كان بروتوكول الزيارة وأجواء الترحيب الحار دليلاً على مستوى الاحترام.",

@@ -612,6 +612,8 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
         t: _Trigger | None = before[-1] if before else None
         if t is None:
             t = next((x for x in trig if x.i >= g.j and x.i - g.j <= _MAX_AFTER_TRIGGER and x.i < nxt), None)
+            if t is not None and _relative_before(s, t.i, lex):
+                continue  # الاتفاق الذي أبرمته …: a document recalled, a fact only with a date (_recalled)
         if t is None:
             continue
         if g.strict and not _strict_ok(s, t, g, lex) and not (g.prefix.startswith("و") and g.kind in emitted):
@@ -884,14 +886,27 @@ def _recalled(ctx: _Ctx, s: _S, groups: list[_Group], found: list[Fact]) -> list
         for nm in [_party_name(o[2]) for o in orgs] + [_party_name(sp) for sp in earlier]:
             if nm and nm not in names:
                 names.append(nm)
+        countries = _with_antecedents(_countries(s, [(ri, rj)], orgs), earlier)
+        if len(countries) < 2:
+            continue  # a private deal recalled (اتفاق لحفظ السرية أبرمته مع …) is no relation between states
         fields: dict[str, Any] = {
-            "countries": _with_antecedents(_countries(s, [(ri, rj)], orgs), earlier), "parties": names,
+            "countries": countries, "parties": names,
             "kind": g.kind, "status": "signed",
             "sectors": sectors_of(s.text(g.i, rj)), "count": 1, "value": None, "unit": None, "date": dates[0],
             "due": None,
         }
         out.append(make_fact(ctx.article, "agreement", fields, start, s.oend(rj), 0.6))
     return out
+
+
+def _relative_before(s: _S, k: int, lex: _Lex) -> bool:
+    """Is the signing word at ``k`` in a relative clause (التي وقعها، الذي تم توقيعه، اتفاق أبرمته …)?"""
+    if any(lex.recalled.get(b) == "verb" for p, b in _cores(s.toks[k]) if p in ("", "و", "ف")):
+        return True
+    k -= 1
+    if k >= 0 and s.toks[k] == "تم":
+        k -= 1
+    return k >= 0 and lex.recalled.get(s.toks[k]) == "relative"
 
 
 def _relative_clause(s: _S, g: _Group, limit: int, lex: _Lex) -> tuple[int, int] | None:
@@ -902,7 +917,9 @@ def _relative_clause(s: _S, g: _Group, limit: int, lex: _Lex) -> tuple[int, int]
         if t in _CUT or t in _HARD:
             return None
         role = lex.recalled.get(t)
-        if role == "relative":
+        if role == "verb":
+            role = "participle"
+        elif role == "relative":
             after = k + 1
             if after < end and s.toks[after] == "تم":
                 after += 1
