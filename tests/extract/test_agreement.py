@@ -262,6 +262,15 @@ def test_the_company_refers_back() -> None:
     assert len(got) == 1 and got[0].get("parties") == ["أرامكس", "كازبوشتا"], [f.fields for f in got]
 
 
+def test_second_document_of_one_signing_keeps_to_itself() -> None:
+    text = (QA_TR + "ووقع الجانبان بروتوكول الدورة الخامسة للجنة المشتركة، إلى جانب مذكرة تفاهم بين وكالتي ترويج "
+            "الصادرات في البلدين.")
+    got = agreements("عنوان\n" + text)
+    assert [f.get("kind") for f in got] == ["protocol", "mou"]
+    mou = got[1]
+    assert mou.get("parties") == [] and mou.evidence.startswith("إلى جانب مذكرة تفاهم")
+
+
 def test_same_deal_reached_then_listed() -> None:
     text = (JO_KZ + "تم التوصل إلى اتفاق بين سناء فارما ومجموعة إنكار الكازاخستانية لتوزيع الأدوية.\n"
             "شملت الاتفاقيات:\n"

@@ -657,7 +657,8 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
                 name = _party_name(sp)
                 if name and name not in names:
                     names.append(name)
-            if not names and prev_parties and prev_trigger is t and t.j <= g.i:
+            own_zone = any(b in ("بين", "مع") for tok in s.toks[g.j:g.j + 2] for _, b in _cores(tok))
+            if not names and prev_parties and prev_trigger is t and t.j <= g.i and not own_zone:
                 names = list(prev_parties)
             countries = _n_states(s, za, ev_end, _countries(s, [(za, g.i), (bi, bj)], orgs), lex)
             countries = _with_antecedents(countries, earlier)
@@ -677,7 +678,7 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
             }
             if g.count_approx or v_approx:
                 fields["approx"] = True
-            ev_i = min(s.clause_start(first), t.i)
+            ev_i = window_start if t.i < prev_end else min(s.clause_start(first), t.i)
             ev_j = max(g.j, bj if len(parts) > 1 else zb_end, t.j)
             if value is not None:
                 ev_j = max(ev_j, _amount_end(s, g.j, ev_end))
