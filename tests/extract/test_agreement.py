@@ -134,6 +134,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("استضافت القاهرة القمة الثلاثية المصرية الأردنية العراقية بمشاركة العاهل الأردني ورئيس الوزراء العراقي. "
      "ووقعت وزارات النقل في البلدان الثلاثة، بحضور القادة، اتفاقية للربط السككي.",
      {"countries": ["EG", "IQ", "JO"], "kind": "agreement", "sectors": ["transport"]}),
+    # documents recalled with the event they were signed at
+    (QA_TR + "ويرى مراقبون أن الاتفاقيات التي وقعت خلال المنتدى الاقتصادي ستدعم التبادل التجاري.",
+     {"countries": ["QA", "TR"], "kind": "agreement", "status": "signed", "count": None}),
     # a list of FIELDS is one fact
     (JO_KZ + "وتم توقيع عدد من الاتفاقيات في مجالات الثقافة، البيئة، الزراعة، والإعلام.",
      {"countries": ["JO", "KZ"], "count": None, "sectors": ["culture", "environment", "agriculture", "media"]}),

@@ -612,7 +612,7 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
         t: _Trigger | None = before[-1] if before else None
         if t is None:
             t = next((x for x in trig if x.i >= g.j and x.i - g.j <= _MAX_AFTER_TRIGGER and x.i < nxt), None)
-            if t is not None and _relative_before(s, t.i, lex):
+            if t is not None and _relative_before(s, t.i, lex) and not _anchored(s, t.j, nxt):
                 continue  # الاتفاق الذي أبرمته …: a document recalled, a fact only with a date (_recalled)
         if t is None:
             continue
@@ -908,6 +908,15 @@ def _relative_before(s: _S, k: int, lex: _Lex) -> bool:
     if k >= 0 and s.toks[k] == "تم":
         k -= 1
     return k >= 0 and lex.recalled.get(s.toks[k]) == "relative"
+
+
+def _anchored(s: _S, k: int, limit: int) -> bool:
+    """Does the clause from ``k`` tie the signing to an event (التي وقعت خلال المنتدى الاستثماري)? One tied to a
+    date is left to _recalled."""
+    end = k
+    while end < min(limit, s.n) and s.toks[end] not in _CUT and s.toks[end] not in _HARD:
+        end += 1
+    return bool(s.spans_in(k, end, "event")) and not s.spans_in(k, end, "date")
 
 
 def _relative_clause(s: _S, g: _Group, limit: int, lex: _Lex) -> tuple[int, int] | None:
