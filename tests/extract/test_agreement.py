@@ -106,6 +106,37 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # a year before the document word is a date, not a count
     (QA_TR + "وكان البلدان قد وقعا في عام 2019 اتفاقية لإلغاء التأشيرات.",
      {"count": 1, "date": "2019", "status": "signed"}),
+    # a strict document word after an aside of time and place
+    ("وقعت الأردن وكازاخستان، اليوم الأربعاء في عمّان، بروتوكولا للتعاون في مجال الجمارك.",
+     {"countries": ["JO", "KZ"], "kind": "protocol", "count": 1, "status": "signed"}),
+    # a strict document word after a long name with its acronym in brackets
+    ("وقعت الهيئة العامة للطيران المدني السعودية (GACA) عقدا مع شركة إيرباص الفرنسية لشراء طائرات.",
+     {"countries": ["FR", "SA"], "kind": "contract", "status": "signed"}),
+    # the topic first, then the parties
+    ("بغداد: وقع الجانبان مذكرة تفاهم للتعاون في مجال النقل البري بين وزارة النقل العراقية ووزارة النقل "
+     "الأردنية.",
+     {"countries": ["IQ", "JO"], "kind": "mou", "sectors": ["transport"],
+      "parties": ["وزارة النقل العراقية", "وزارة النقل الأردنية"]}),
+    # a بين after the clause is over names no party of the document
+    ("وقعت الأردن والعراق مذكرة تفاهم في مجال الصحة، وذلك ضمن برنامج مشترك بين وزارة الصحة الأردنية "
+     "ومنظمة الصحة العالمية.",
+     {"countries": ["IQ", "JO"], "kind": "mou", "parties": []}),
+    # documents recalled in passing with a dated signing
+    (QA_TR + "ويأتي ذلك تنفيذا لاتفاقية التعاون الموقعة بين البلدين عام 2018.",
+     {"countries": ["QA", "TR"], "kind": "agreement", "status": "signed", "date": "2018", "count": 1}),
+    (QA_TR + "وتأتي الخطوة في إطار مذكرة التفاهم التي وقعتها الشركتان في الدوحة في مارس 2023.",
+     {"countries": ["QA", "TR"], "kind": "mou", "status": "signed", "date": "2023-03"}),
+    ("وصلت الشحنة بموجب العقد الذي وقعته وزارة التموين المصرية مع الشركة الروسية للحبوب في يناير 2024 لتوريد "
+     "القمح.",
+     {"countries": ["EG", "RU"], "kind": "contract", "status": "signed", "date": "2024-01",
+      "parties": ["وزارة التموين المصرية", "الشركة الروسية للحبوب"]}),
+    # states named only by their number: the article's main three
+    ("استضافت القاهرة القمة الثلاثية المصرية الأردنية العراقية بمشاركة العاهل الأردني ورئيس الوزراء العراقي. "
+     "ووقعت وزارات النقل في البلدان الثلاثة، بحضور القادة، اتفاقية للربط السككي.",
+     {"countries": ["EG", "IQ", "JO"], "kind": "agreement", "sectors": ["transport"]}),
+    # documents recalled with the event they were signed at
+    (QA_TR + "ويرى مراقبون أن الاتفاقيات التي وقعت خلال المنتدى الاقتصادي ستدعم التبادل التجاري.",
+     {"countries": ["QA", "TR"], "kind": "agreement", "status": "signed", "count": None}),
     # a list of FIELDS is one fact
     (JO_KZ + "وتم توقيع عدد من الاتفاقيات في مجالات الثقافة، البيئة، الزراعة، والإعلام.",
      {"countries": ["JO", "KZ"], "count": None, "sectors": ["culture", "environment", "agriculture", "media"]}),
@@ -126,11 +157,17 @@ def test_golden(text: str, expected: dict[str, Any]) -> None:
     "بحث الجانبان سبل تعزيز التعاون وأكدا أهمية توقيع اتفاقية للنقل الجوي بين قطر وتركيا.",
     "أصدر البلدان بيانا مشتركا في ختام الزيارة الرسمية للرئيس التركي إلى قطر.",
     "عقد الجانبان اجتماعا موسعا في الدوحة بحضور وزيري الخارجية القطري والتركي.",
-    "ويأتي ذلك تنفيذا لاتفاقية التعاون الموقعة بين البلدين عام 2018.",
+    # a document recalled with no date of its signing: a reference, no fact (with a date it is one: see below)
+    "ويأتي ذلك تنفيذا لاتفاقية التعاون الموقعة بين البلدين.",
+    "وأكد الجانبان أهمية البناء على الاتفاقية التي وقعها البلدان.",
+    QA_TR + "وانتقد الوزير الاتفاق الذي أبرمته الحكومة السابقة مع الشركة.",
+    # a private deal between people, recalled with a date: no relation between states
+    "وطلبت الممثلة إلغاء اتفاق لحفظ السرية أبرمته مع المحامي في أكتوبر 2016.",
     "وأكد الوزير على ضرورة تفعيل الاتفاقيات الموقعة بين البلدين.",
     "وجرى خلال اللقاء استعراض مذكرة التفاهم الموقعة بين الجانبين في مجال السياحة.",
     "كان بروتوكول الزيارة وأجواء الترحيب الحار دليلاً على مستوى الاحترام.",
     "اتفق الزعيمان على توسيع التعاون الاقتصادي.",
+    "ووقع الوزيران في سجل الزوار، ثم عقدا مؤتمرا صحفيا مشتركا.",
 ])
 def test_no_fact(text: str) -> None:
     assert agreements(text) == []
@@ -165,6 +202,76 @@ def test_numbered_list_after_intro() -> None:
     assert [(f.get("kind"), f.get("count")) for f in got] == [("agreement", 1), ("roadmap", 1), ("protocol", None)]
     assert got[0].get("sectors") == ["renewables"]
     assert all(f.get("countries") == ["QA", "TR"] and f.get("status") == "signed" for f in got)
+
+
+def test_list_of_documents_after_wathaiq() -> None:
+    text = ("وصل رئيس الوزراء الأردني إلى طشقند في زيارة رسمية لأوزبكستان.\n"
+            "وفي ختام المباحثات، جرى توقيع الوثائق التالية:\n"
+            "١- اتفاقية بين وزارة النقل الأردنية ووزارة النقل الأوزبكية لتنظيم النقل البري.\n"
+            "٢- مذكرة تفاهم في مجال السياحة.\n"
+            "وأكد الجانبان أهمية المتابعة.")
+    got = agreements(text)
+    assert [(f.get("kind"), f.get("count")) for f in got] == [("agreement", 1), ("mou", 1)]
+    assert got[0].get("parties") == ["وزارة النقل الأردنية", "وزارة النقل الأوزبكية"]
+    assert all(f.get("countries") == ["JO", "UZ"] for f in got)
+
+
+def test_signatories_of_a_reported_document_are_no_new_fact() -> None:
+    signers = "ووقع الاتفاقية عن الجانب القطري وزير المواصلات، وعن الجانب التركي وزير النقل والبنية التحتية."
+    signers2 = "ووقع الاتفاقية في أنقرة وزير المواصلات القطري ووزير النقل التركي."
+    for text in ("قطر وتركيا توقعان اتفاقية للنقل البحري\n" + QA_TR + "ووقع البلدان اتفاقية للتعاون في مجال "
+                 "النقل البحري.\n" + signers2,
+                 "قطر وتركيا توقعان اتفاقية للنقل البحري\n" + QA_TR + "ووقع البلدان اتفاقية للتعاون في مجال "
+                 "النقل البحري.\n" + signers,
+                 # reported in the title only: the title's fact
+                 "قطر وتركيا توقعان اتفاقية للتعاون في مجال النقل البحري\n" + QA_TR + signers):
+        got = agreements(text)
+        assert [(f.get("kind"), f.get("sectors")) for f in got] == [("agreement", ["transport"])], text
+    # the signatories' sentence alone still reports the document
+    assert len(agreements(QA_TR + "ووقع المذكرة نيابة عن الجانب القطري وزير التجارة والصناعة.")) == 1
+
+
+def test_documents_named_from_a_set() -> None:
+    text = ("قطر وتركيا توقعان 12 اتفاقية\n" + QA_TR + "ووقع الجانبان 12 اتفاقية ومذكرة تفاهم بين جهات حكومية "
+            "وشركات من البلدين.\n"
+            "وشملت الاتفاقيات مذكرة تفاهم بين غرفة قطر واتحاد الغرف التركية لتنظيم معارض تجارية، ومذكرة أخرى بين "
+            "بنك قطر للتنمية وبنك التصدير والاستيراد التركي لتمويل الصادرات.\n"
+            "ومن أبرز الاتفاقيات الموقعة، اتفاقية بين وزارة الصحة القطرية ووزارة الصحة التركية لتطوير المستشفيات.")
+    got = agreements(text)
+    assert [(f.get("kind"), f.get("count")) for f in got] == [("agreement", 12), ("mou", 1), ("mou", 1),
+                                                              ("agreement", 1)]
+    assert got[2].get("parties") == ["بنك قطر للتنمية", "بنك التصدير والاستيراد التركي"]
+    assert got[3].get("parties") == ["وزارة الصحة القطرية", "وزارة الصحة التركية"]
+    assert all(f.get("status") == "signed" and f.get("countries") == ["QA", "TR"] for f in got)
+    # a set of documents still to be signed names planned documents
+    got = agreements(QA_TR + "ومن أبرز الاتفاقيات المرتقبة اتفاقية بين وزارة النقل القطرية ووزارة النقل التركية.")
+    assert [(f.get("kind"), f.get("status")) for f in got] == [("agreement", "planned")]
+
+
+def test_the_company_refers_back() -> None:
+    text = ("شركة كورية تبني مصنعا في مصر\nافتتحت شركة \"هيونداي روتم\" الكورية مصنعا في العاشر من رمضان.\n"
+            "وكانت الشركة قد وقعت مع الحكومة المصرية اتفاقية لتوطين صناعة القطارات في مارس الماضي.")
+    got = agreements(text)
+    assert len(got) == 1 and got[0].get("parties") == ["هيونداي روتم"]
+    assert got[0].get("countries") == ["EG", "KR"]
+    # two companies named before: which one "the company" is stays open
+    text = ("افتتحت شركة \"هيونداي روتم\" الكورية وشركة \"السويدي\" المصرية مصنعا مشتركا.\n"
+            "وكانت الشركة قد وقعت مع الحكومة المصرية اتفاقية لتوطين صناعة القطارات.")
+    assert [f.get("parties") for f in agreements("عنوان\n" + text)] == [[]]
+    # the two companies
+    text = ("أعلنت شركة \"أرامكس\" الإماراتية وشركة \"كازبوشتا\" الكازاخستانية إطلاق خدمة شحن مشتركة، في إطار مذكرة "
+            "التفاهم التي وقعتها الشركتان في أستانا في مايو 2024.")
+    got = agreements("عنوان\n" + text)
+    assert len(got) == 1 and got[0].get("parties") == ["أرامكس", "كازبوشتا"], [f.fields for f in got]
+
+
+def test_second_document_of_one_signing_keeps_to_itself() -> None:
+    text = (QA_TR + "ووقع الجانبان بروتوكول الدورة الخامسة للجنة المشتركة، إلى جانب مذكرة تفاهم بين وكالتي ترويج "
+            "الصادرات في البلدين.")
+    got = agreements("عنوان\n" + text)
+    assert [f.get("kind") for f in got] == ["protocol", "mou"]
+    mou = got[1]
+    assert mou.get("parties") == [] and mou.evidence.startswith("إلى جانب مذكرة تفاهم")
 
 
 def test_same_deal_reached_then_listed() -> None:

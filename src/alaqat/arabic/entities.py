@@ -558,6 +558,11 @@ def _orgs_after_head(t: _Text, m: _Match) -> list[tuple[int, int, dict[str, Any]
         elif t.is_latin(k) and t.gap_is_space(k - 1):
             end = _latin_run(t, k)
             name = t.orig(k, end)
+        elif mode == "definite":
+            end = _definite_name(t, k)
+            if end == k:
+                return out
+            name = t.name(m.i, end, m.plen)
         elif mode == "keep":
             end = _keep_name(t, m, k)
             if end == k:
@@ -602,6 +607,39 @@ def _company_name(t: _Text, k: int) -> int:
     return j
 
 
+def _definite_name(t: _Text, k: int) -> int:
+    """End of the name after a definite head that is a name only with what follows: adjectives, then a
+    "ل" word and its complements (الشركة السعودية للكهرباء، المكتب الوطني للهيدروكاربورات والمعادن)."""
+    lex = t.lex
+    j, adjectives = k, 0
+    while j < t.n and adjectives < 3 and t.is_arabic(j) and t.gap_is_space(j - 1):
+        tok, mj = t.toks[j], t.at.get(j)
+        if mj is not None and mj.entry.kind in ("demonym", "country") and mj.plen == 0 and tok.startswith("ال"):
+            j, adjectives = mj.j, adjectives + 1  # السعودية is a demonym and a country's name
+        elif mj is None and tok.startswith("ال") and len(tok) > 3 and tok not in lex.stop \
+                and tok not in lex.generic:
+            j, adjectives = j + 1, adjectives + 1
+        else:
+            break
+    if not adjectives or j >= t.n or not t.gap_is_space(j - 1) or not t.toks[j].startswith("لل") \
+            or not _lam_name(t.toks[j]) or t.at.get(j) is not None:
+        return k
+    j += 1
+    complements = 0
+    while j < t.n and complements < 4 and t.is_arabic(j) and t.gap_is_space(j - 1):
+        tok, mj = t.toks[j], t.at.get(j)
+        if tok in lex.stop or tok in lex.generic:
+            break
+        if mj is not None:
+            if mj.entry.kind == "demonym" and mj.plen == 0:
+                j = mj.j
+            break
+        if not ((tok.startswith("ال") and len(tok) > 3) or (tok.startswith("وال") and len(tok) > 4)):
+            break
+        j, complements = j + 1, complements + 1
+    return j
+
+
 def _keep_name(t: _Text, m: _Match, k: int) -> int:
     """End of the name of a ministry, authority, university... whose head noun is part of the name."""
     lex = t.lex
@@ -628,6 +666,9 @@ def _keep_name(t: _Text, m: _Match, k: int) -> int:
     elif not definite_head and kind is None and not tok.startswith(_NOT_NAME_START_M) \
             and not tok.endswith(("ي", "ه")):
         j = k + 1  # a proper name: مجموعة أورزاكس
+    elif not definite_head and kind is None and _verbal_noun(tok) and k + 1 < t.n and t.gap_is_space(k) \
+            and t.toks[k + 1].startswith("ال") and len(t.toks[k + 1]) > 3 and t.at.get(k + 1) is None:
+        j = k + 1  # a verbal noun in construct: هيئة ترويج الاستثمار، صندوق تنمية الصادرات
     else:
         return k
     after_lam = -1  # words allowed after a "ل" word (جامعة أستانا لتكنولوجيا المعلومات)
@@ -661,6 +702,11 @@ def _keep_name(t: _Text, m: _Match, k: int) -> int:
             break
         j += 1
     return j
+
+
+def _verbal_noun(tok: str) -> bool:
+    """A verbal noun of the تفعيل pattern (ترويج، تنظيم، تطوير، تنمية), not a present verb (تضم، تعمل)."""
+    return len(tok) == 5 and tok[0] == "ت" and (tok[3] == "ي" or tok.endswith("يه"))
 
 
 def _lam_name(tok: str) -> bool:

@@ -53,9 +53,9 @@ _QUOTES = frozenset('"“”«»\'‘’()[]-–')
 _MAX_AFTER_TRIGGER = 8  # a signing word after the document (``18 اتفاقية تم توقيعها``) within this many tokens
 _MAX_STRICT_GAP = 6  # a strict document word (``عقد``) needs its signing word at most this many tokens before
 # cheap tests on a folded sentence before any other work: a document word, and a signing or planning word
-_PREFILTER = re.compile(r"تفاق|مذكر|بروتوكول|خارط|خريط|(?:اعلان|بيان)ا? (?:ال)?مشترك|عقد|عقود|معاهد|ميثاق|وثيق|وثائق"
+_PREFILTER = re.compile(r"تفاق|مذكر|بروتوكول|خارط|خريط|(?:اعلان|بيان)ا? (?:ال)?مشترك|عقد|عقود|معاهد|ميثاق|وثيق|وثايق"
                         r"|تنفيذي")
-_PREFILTER_SIGN = re.compile(r"وقع|توقيع|برم|توصل|تبادل|اتفق|اعداد|صياغ|تفاوض|مسود|قيد ال")
+_PREFILTER_SIGN = re.compile(r"وقع|توقيع|برم|توصل|تبادل|اتفق|اعداد|صياغ|تفاوض|مسود|قيد ال|تضمن|شمل|ابرز|اهم|من بين")
 
 
 # ------------------------------------------------------------------------------------------------ lexicons
@@ -134,6 +134,12 @@ class _Lex:
     planned: _Phrases  # value: "trigger" | "modifier"
     not_before: _Phrases
     not_after: _Phrases
+    signer: _Phrases
+    members: _Phrases
+    recalled: dict[str, str]
+    states_n: _Phrases
+    anaphora: dict[str, int]
+    aside: frozenset[str]
     vague: _Phrases
     including: _Phrases
     intro: frozenset[str]
@@ -159,9 +165,9 @@ def _lex() -> _Lex:
     planned = _Phrases()
     for row in load_table("agreement_planned.tsv"):
         planned.add(row[0], row[1])
-    not_before, not_after = _Phrases(), _Phrases()
+    not_before, not_after, signer = _Phrases(), _Phrases(), _Phrases()
     for row in load_table("agreement_not.tsv"):
-        (not_after if row[1] == "after" else not_before).add(row[0], True)
+        {"after": not_after, "signer": signer}.get(row[1], not_before).add(row[0], True)
     vague = _Phrases()
     for w in load_lines("agreement_vague.txt"):
         vague.add(w, True)
@@ -169,8 +175,17 @@ def _lex() -> _Lex:
     including = _Phrases()
     for w in load_lines("agreement_including.txt"):
         including.add(w, True)
+    members = _Phrases()
+    for w in load_lines("agreement_members.txt"):
+        members.add(w, True)
     glue_words = frozenset(w for w in glue | signed.words() | planned.words() if len(w) >= 4)
-    return _Lex(kinds, signed, planned, not_before, not_after, vague, including,
+    recalled = {row[0]: row[1] for row in load_table("agreement_recalled.tsv")}
+    states_n = _Phrases()
+    for row in load_table("agreement_states_n.tsv"):
+        states_n.add(row[0], int(row[1]))
+    anaphora = {row[0]: int(row[1]) for row in load_table("agreement_anaphora.tsv")}
+    return _Lex(kinds, signed, planned, not_before, not_after, signer, members, recalled, states_n, anaphora,
+                frozenset(_bare(w) for w in load_lines("agreement_aside.txt")), vague, including,
                 frozenset(_bare(w) for w in load_lines("agreement_list_intro.txt")),
                 frozenset(_bare(w) for w in load_lines("agreement_fields.txt")),
                 frozenset(_bare(w) for w in load_lines("agreement_nonparty.txt")),
@@ -192,6 +207,7 @@ class _Group:
     count: int | None = None
     count_approx: bool = False
     has_number: bool = False
+    summary: bool = False  # the set its members are named from (وتضمنت الاتفاقيات …): no fact of its own
 
 
 @dataclass
@@ -363,6 +379,23 @@ def _triggers(s: _S, lex: _Lex) -> tuple[list[_Trigger], list[int]]:
             continue
         i += 1
     return trig, mods
+
+
+def _member_sets(s: _S, groups: list[_Group], trig: list[_Trigger], mods: list[int], lex: _Lex) -> None:
+    """A plural document word after a members word (``وتضمنت الاتفاقيات``، ``ومن أبرز الاتفاقيات الموقعة``) is
+    the set the sentence names documents from: it reports them as signed (planned with a planning word right
+    after it), and is itself no fact."""
+    for gi, g in enumerate(groups):
+        if g.number != "n" or g.has_number or gi + 1 == len(groups):
+            continue
+        if not any((m := lex.members.match(s.toks, k)) is not None and m[0] == g.i for k in range(max(0, g.i - 3),
+                                                                                              g.i)):
+            continue
+        g.summary = True
+        planned = any(g.j <= m <= g.j + 1 for m in mods) or any(x.role == "planned" and g.j <= x.i <= g.j + 1
+                                                                 for x in trig)
+        trig.append(_Trigger(g.i, g.j, "planned" if planned else "signed"))
+    trig.sort(key=lambda x: x.i)
 
 
 def _has(phrases: _Phrases, s: _S, i: int, j: int) -> bool:
@@ -567,10 +600,11 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
     lex, out = ctx.lex, []
     prev_parties: list[str] = []
     prev_trigger: _Trigger | None = None
+    emitted: set[str] = set()  # kinds of the documents reported so far in the sentence
     for gi, g in enumerate(groups):
         nxt = groups[gi + 1].i if gi + 1 < len(groups) else s.n
         prev_end = groups[gi - 1].j if gi > 0 else 0
-        if g.prefix in _REF_PREFIXES:
+        if g.prefix in _REF_PREFIXES or g.summary:
             continue
         if g.j < s.n and lex.not_after.match(s.toks, g.j) is not None:
             continue
@@ -578,29 +612,36 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
         t: _Trigger | None = before[-1] if before else None
         if t is None:
             t = next((x for x in trig if x.i >= g.j and x.i - g.j <= _MAX_AFTER_TRIGGER and x.i < nxt), None)
+            if t is not None and _relative_before(s, t.i, lex) and not _anchored(s, t.j, nxt):
+                continue  # الاتفاق الذي أبرمته …: a document recalled, a fact only with a date (_recalled)
         if t is None:
             continue
-        if g.strict and not (t.j <= g.i and g.i - t.j <= _MAX_STRICT_GAP and -1 not in s.clause[t.j:g.i]):
-            continue
+        if g.strict and not _strict_ok(s, t, g, lex) and not (g.prefix.startswith("و") and g.kind in emitted):
+            continue  # ``… مذكرة تفاهم بين A وB، ومذكرة أخرى بين C وD``: the same word again
         first = min(t.i, g.i)
         cs = s.clause_start(first)
         window_end = g.i
-        if _has(lex.not_before, s, max(cs, prev_end if t.i < prev_end else cs), window_end):
+        # words after an earlier document of the same trigger describe that document up to a clause break
+        window_start = max(cs, prev_end, s.clause_start(g.i)) if t.i < prev_end else cs
+        if _has(lex.not_before, s, window_start, window_end):
             continue
         planned = t.role == "planned" or any(cs <= m < max(t.i, g.i) for m in mods)
         planned = planned or any(g.j <= m <= g.j + 1 for m in mods)
         if t.role == "signed" and any(x.role == "agree" and cs <= x.i < t.i for x in trig):
             base = s.toks[t.i]
             planned = planned or "توقيع" in base or "ابرام" in base  # اتفقا على توقيع: agreed to sign
-        za = max(cs, prev_end)
-        zb_end = _zone_b_end(s, g.j, lex, nxt)
+        signer = g.number == "1" and not g.has_number and _definite(s.toks[g.i]) and _signatories(s, g.j, lex)
+        za = window_start  # a shared trigger's earlier document keeps its own parties
+        zb_start, zb_end = g.j, _zone_b_end(s, g.j, lex, nxt)
+        if not _outer_orgs(s, g.j, zb_end):  # the topic first, then the parties: مذكرة في مجال … بين A وB
+            zb_start, zb_end = _late_between(s, zb_end, nxt, lex) or (zb_start, zb_end)
         ev_end = _event_end(s, g.j, nxt, lex)
         orgs_a = [o for o in _outer_orgs(s, za, g.i)]
-        orgs_b = [o for o in _outer_orgs(s, g.j, zb_end)]
+        orgs_b = [o for o in _outer_orgs(s, zb_start, zb_end)]
         # one fact per ``بين`` pair after a plural: مذكرات تفاهم بين A وB، وبين C وD
-        segments = _between_segments(s, g.j, zb_end) if g.number == "n" else []
+        segments = _between_segments(s, zb_start, zb_end) if g.number == "n" else []
         segments = [seg for seg in segments if _outer_orgs(s, *seg)] if len(segments) >= 2 else []
-        parts = segments if len(segments) >= 2 else [(g.j, zb_end)]
+        parts = segments if len(segments) >= 2 else [(zb_start, zb_end)]
         for pi, (bi, bj) in enumerate(parts):
             orgs = orgs_a + [o for o in orgs_b if bi <= o[0] and o[1] <= bj]
             names: list[str] = []
@@ -611,9 +652,16 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
             for name in _free_names(s, bi, bj, lex):
                 if name not in names:
                     names.append(name)
-            if not names and prev_parties and prev_trigger is t and t.j <= g.i:
+            earlier = _antecedents(s, za, g.i, lex) + _antecedents(s, bi, bj, lex)
+            for sp in earlier:
+                name = _party_name(sp)
+                if name and name not in names:
+                    names.append(name)
+            own_zone = any(b in ("بين", "مع") for tok in s.toks[g.j:g.j + 2] for _, b in _cores(tok))
+            if not names and prev_parties and prev_trigger is t and t.j <= g.i and not own_zone:
                 names = list(prev_parties)
-            countries = _countries(s, [(za, g.i), (bi, bj)], orgs)
+            countries = _n_states(s, za, ev_end, _countries(s, [(za, g.i), (bi, bj)], orgs), lex)
+            countries = _with_antecedents(countries, earlier)
             if len(parts) > 1:
                 tail_start = parts[-1][1]
                 sector_text = s.text(za, g.j) + " " + s.text(bi, bj) + " " + s.text(tail_start, ev_end)
@@ -630,7 +678,7 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
             }
             if g.count_approx or v_approx:
                 fields["approx"] = True
-            ev_i = min(s.clause_start(first), t.i)
+            ev_i = window_start if t.i < prev_end else min(s.clause_start(first), t.i)
             ev_j = max(g.j, bj if len(parts) > 1 else zb_end, t.j)
             if value is not None:
                 ev_j = max(ev_j, _amount_end(s, g.j, ev_end))
@@ -641,9 +689,116 @@ def _sentence_facts(ctx: _Ctx, s: _S, groups: list[_Group], trig: list[_Trigger]
             conf = 0.8 if count is not None or names else 0.6
             if pi == 0:
                 prev_parties = names
-            out.append(make_fact(ctx.article, "agreement", fields, s.ostart(ev_i), s.oend(ev_j), conf))
+            fact = make_fact(ctx.article, "agreement", fields, s.ostart(ev_i), s.oend(ev_j), conf)
+            if signer:
+                fact.aux["signer"] = True
+            out.append(fact)
+        emitted.add(g.kind)
         prev_trigger = t
     return out
+
+
+def _strict_ok(s: _S, t: _Trigger, g: _Group, lex: _Lex) -> bool:
+    """Does a strict document word (``عقدا``) follow its signing word closely? Names count as one word,
+    quotes and brackets as none, and an aside set off by commas may hold only a time or a place
+    (``وقع البلدان، اليوم الثلاثاء بالرباط، بروتوكولا``)."""
+    if t.j > g.i:
+        return False
+    words = 0
+    aside = False
+    k = t.j
+    while k < g.i:
+        tok = s.toks[k]
+        if tok in _HARD:
+            return False
+        if tok in _CUT:
+            aside = True
+            k += 1
+            continue
+        if tok in _QUOTES:
+            k += 1
+            continue
+        span = next(((a, b, sp) for a, b, sp in s.spans if a <= k < b and b <= g.i
+                     and sp.kind in ("org", "person", "place", "country", "date")), None)
+        if aside and not (span and span[2].kind in ("place", "date", "country")) \
+                and not any(_bare(b) in lex.aside or b in lex.aside for _, b in _cores(tok)):
+            return False
+        words += 1
+        k = span[1] if span else k + 1
+    return words <= _MAX_STRICT_GAP
+
+
+def _signatories(s: _S, k: int, lex: _Lex) -> bool:
+    """Do the signatories follow at token ``k``, after an aside of time or place (``في إسطنبول وزير …``)?"""
+    while k < s.n and (any(a <= k < b for a, b, _sp in s.spans_in(k, s.n, "place", "date"))
+                       or any(_bare(b) in lex.aside or b in lex.aside for _, b in _cores(s.toks[k]))):
+        k += 1
+    return k < s.n and lex.signer.match(s.toks, k) is not None
+
+
+def _n_states(s: _S, i: int, j: int, found: list[str], lex: _Lex) -> list[str]:
+    """The article's N main countries where the text names N states without their names (في الدول الثلاث)."""
+    for k in range(i, min(j, s.n)):
+        got = lex.states_n.match(s.toks, k)
+        if got is None:
+            continue
+        n = int(got[1])
+        ranked = article_countries(s.article)
+        if len(ranked) < n:
+            return found
+        top = set(ranked[:n])
+        return sorted(top) if set(found) <= top else found
+    return found
+
+
+def _antecedents(s: _S, i: int, j: int, lex: _Lex) -> list[Span]:
+    """The companies a word like ``الشركة`` refers back to (agreement_anaphora.tsv): the article's companies named
+    before the sentence, when there are exactly as many as the word says."""
+    for k in range(i, min(j, s.n)):
+        if s.in_org(k):
+            continue
+        want = next((lex.anaphora[b] for p, b in _cores(s.toks[k]) if p in ("", "و", "ف") and b in lex.anaphora),
+                    None)
+        if want is None:
+            continue
+        before = s.ostart(k)
+        latest: dict[str, Span] = {}
+        for sp in s.article.spans:
+            if sp.kind == "org" and sp.end <= before and _company(s.article.original, sp):
+                name = _party_name(sp)
+                if name:
+                    latest[_norm(name)] = sp
+        return list(latest.values()) if len(latest) == want else []
+    return []
+
+
+_COMPANY_HEADS = ("شركه", "الشركه", "شركتي", "شركتا")
+
+
+def _company(text: str, sp: Span) -> bool:
+    """Is an organisation a company: named with ``شركة`` or after it and its adjectives
+    (``الشركة القابضة الوطنية QazBioPharm``)?"""
+    if fold(sp.text).startswith(_COMPANY_HEADS):
+        return True
+    words = fold(text[max(0, sp.start - 60):sp.start]).split()[-4:]
+    for w in reversed(words):
+        if w.lstrip("و").startswith(_COMPANY_HEADS) or w.startswith(_COMPANY_HEADS):
+            return True
+        if not w.startswith("ال"):
+            return False
+    return False
+
+
+def _with_antecedents(countries: list[str], earlier: list[Span]) -> list[str]:
+    codes = [c for sp in earlier if (c := span_country(sp))]
+    if not codes or len(countries) >= 2:
+        return countries
+    return sorted(set(countries) | set(codes))
+
+
+def _definite(tok: str) -> bool:
+    """Is a (folded) document word definite: الاتفاقية، والمذكرة، بالبروتوكول?"""
+    return any(base.startswith("ال") for _, base in _cores(tok))
 
 
 def _amount_end(s: _S, i: int, j: int) -> int:
@@ -652,6 +807,24 @@ def _amount_end(s: _S, i: int, j: int) -> int:
         if v.get("unit") not in (None, "count", "percent"):
             return b
     return i
+
+
+_MAX_TOPIC = 12  # the parties' ``بين`` may follow the document's topic by at most this many words
+
+
+def _late_between(s: _S, k: int, limit: int, lex: _Lex) -> tuple[int, int] | None:
+    """The parties named after the topic in the same clause (``مذكرة تفاهم للتعاون في مجال الطاقة بين وزارة …
+    ووزارة …``): the zone from that ``بين`` when an organisation follows it."""
+    end = min(limit, s.n, k + _MAX_TOPIC)
+    for b in range(k, end):
+        t = s.toks[b]
+        if t in _HARD or t in _CUT or lex.kinds.match(s.toks, b) is not None:
+            return None
+        if any(lex.stops.get(_bare(x)) == "event" for _, x in _cores(t)):
+            return None
+        if any(x == "بين" for _, x in _cores(t)) and b + 1 < s.n and s.in_org(b + 1):
+            return b, _zone_b_end(s, b + 1, lex, limit)
+    return None
 
 
 def _between_segments(s: _S, i: int, j: int) -> list[tuple[int, int]]:
@@ -683,6 +856,94 @@ def _agreed_without_word(ctx: _Ctx, s: _S, trig: list[_Trigger]) -> list[Fact]:
         }
         out.append(make_fact(ctx.article, "agreement", fields, s.ostart(s.clause_start(t.i)), s.oend(ev_end), 0.5))
     return out
+
+
+_MAX_NAME = 6  # words of a recalled document's name before its relative clause (اتفاقية تعيين الحدود البحرية)
+_MAX_RELATIVE = 16  # words of that relative clause
+
+
+def _recalled(ctx: _Ctx, s: _S, groups: list[_Group], found: list[Fact]) -> list[Fact]:
+    """Documents recalled with a dated signing in a relative clause (agreement_recalled.tsv) that no other
+    rule reported: signed facts with the clause's date, parties and countries."""
+    lex, out = ctx.lex, []
+    for gi, g in enumerate(groups):
+        if g.number != "1" or g.has_number or g.summary or s.in_org(g.i):
+            continue
+        start = s.ostart(g.i)
+        if any(f.start <= start < f.end for f in found):
+            continue
+        nxt = next((x.i for x in groups[gi + 1:] if not s.in_org(x.i)), s.n)  # الشركة … للعقود is a name
+        rel = _relative_clause(s, g, nxt, lex)
+        if rel is None:
+            continue
+        ri, rj = rel
+        dates = [sp.value for _a, _b, sp in s.spans_in(ri, rj, "date")
+                 if isinstance(sp.value, str) and sp.value and "/" not in sp.value and "W" not in sp.value]
+        if not dates:
+            continue
+        orgs = [o for o in _outer_orgs(s, ri, rj) if (nm := _party_name(o[2])) and not _is_state(nm, lex)]
+        earlier = _antecedents(s, ri, rj, lex)
+        names: list[str] = []
+        for nm in [_party_name(o[2]) for o in orgs] + [_party_name(sp) for sp in earlier]:
+            if nm and nm not in names:
+                names.append(nm)
+        countries = _with_antecedents(_countries(s, [(ri, rj)], orgs), earlier)
+        if len(countries) < 2:
+            continue  # a private deal recalled (اتفاق لحفظ السرية أبرمته مع …) is no relation between states
+        fields: dict[str, Any] = {
+            "countries": countries, "parties": names,
+            "kind": g.kind, "status": "signed",
+            "sectors": sectors_of(s.text(g.i, rj)), "count": 1, "value": None, "unit": None, "date": dates[0],
+            "due": None,
+        }
+        out.append(make_fact(ctx.article, "agreement", fields, start, s.oend(rj), 0.6))
+    return out
+
+
+def _relative_before(s: _S, k: int, lex: _Lex) -> bool:
+    """Is the signing word at ``k`` in a relative clause (التي وقعها، الذي تم توقيعه، اتفاق أبرمته …)?"""
+    if any(lex.recalled.get(b) == "verb" for p, b in _cores(s.toks[k]) if p in ("", "و", "ف")):
+        return True
+    k -= 1
+    if k >= 0 and s.toks[k] == "تم":
+        k -= 1
+    return k >= 0 and lex.recalled.get(s.toks[k]) == "relative"
+
+
+def _anchored(s: _S, k: int, limit: int) -> bool:
+    """Does the clause from ``k`` tie the signing to an event (التي وقعت خلال المنتدى الاستثماري)? One tied to a
+    date is left to _recalled."""
+    end = k
+    while end < min(limit, s.n) and s.toks[end] not in _CUT and s.toks[end] not in _HARD:
+        end += 1
+    return bool(s.spans_in(k, end, "event")) and not s.spans_in(k, end, "date")
+
+
+def _relative_clause(s: _S, g: _Group, limit: int, lex: _Lex) -> tuple[int, int] | None:
+    """(start, end) of the signing clause right after a document's name, if any."""
+    end = min(limit, s.n)
+    for k in range(g.j, min(end, g.j + _MAX_NAME + 1)):
+        t = s.toks[k]
+        if t in _CUT or t in _HARD:
+            return None
+        role = lex.recalled.get(t)
+        if role == "verb":
+            role = "participle"
+        elif role == "relative":
+            after = k + 1
+            if after < end and s.toks[after] == "تم":
+                after += 1
+            if after >= end or lex.signed.match(s.toks, after) is None:
+                return None
+        elif role != "participle":
+            continue
+        j = k + 1
+        while j < end and j < k + 1 + _MAX_RELATIVE and s.toks[j] not in _HARD and s.toks[j] not in _CUT:
+            if not s.in_org(j) and lex.kinds.match(s.toks, j) is not None:
+                break
+            j += 1
+        return k, j
+    return None
 
 
 def _intro(s: _S, groups: list[_Group], trig: list[_Trigger], lex: _Lex) -> str | None:
@@ -761,6 +1022,7 @@ def extract(article: Article) -> list[Fact]:
         s = _S(article, sent)
         groups = _groups(s, lex)
         trig, mods = _triggers(s, lex)
+        _member_sets(s, groups, trig, mods, lex)
         if not trig and not groups:
             continue
         if n + 1 < len(sents) and sents[n + 1].list_item and not sent.list_item:
@@ -772,9 +1034,22 @@ def extract(article: Article) -> list[Fact]:
         found = _sentence_facts(ctx, s, groups, trig, mods) if groups and trig else []
         if not groups:
             found = _agreed_without_word(ctx, s, trig)
+        found += _recalled(ctx, s, groups, found)
         in_title = title is not None and title[0] <= sent.start < title[1]
         (heading if in_title else body).extend(found)
-    return body if body else heading
+    kept: list[Fact] = []
+    for f in body:
+        if not f.aux.get("signer"):
+            kept.append(f)
+        elif not _reported_before(f, body):
+            titled = [o for o in heading if o.get("kind") == f.get("kind")]
+            kept.extend(titled or [f])  # reported only in the title: the title's fact
+    return kept if kept else heading
+
+
+def _reported_before(f: Fact, facts: list[Fact]) -> bool:
+    """Does an earlier fact report a document of the kind whose signatories ``f`` names?"""
+    return any(o.start < f.start and not o.aux.get("signer") and o.get("kind") == f.get("kind") for o in facts)
 
 
 def _drop_summaries(article: Article, facts: list[Fact], intro: Sentence) -> None:
