@@ -326,6 +326,11 @@ def compatible(a: Mention, b: Mention, same: Same = _default_same) -> Reason | N
         elif common and (alike >= 60 or loc or (fa.get("due") and fb.get("due"))):
             strength = max(strength, MEDIUM)
             reasons.append(f"same countries, actor in common ({common})")
+        elif alike >= 60 and fa.get("due") and fb.get("due") and not (aa and ab):
+            # no date clash (conflict): "الشحنة الأولى ... في كانون الثاني" then "وصلت أول شحنة ... أمس"
+            strength = max(strength, MEDIUM)
+            reasons.append(f"same countries, alike names ({fa.get('name')} ~ {fb.get('name')}), due dates agree"
+                           f" ({fa.get('due')} ~ {fb.get('due')})")
     elif t == "award":
         wa, wb = fa.get("award"), fb.get("award")
         pa, pb = fa.get("recipient_person"), fb.get("recipient_person")
