@@ -274,6 +274,10 @@ def compatible(a: Mention, b: Mention, same: Same = _default_same) -> Reason | N
             else:
                 strength = max(strength, WEAK)
                 reasons.append(f"same guest, host and person ({pa}); {'one' if da or db else 'both'} undated")
+        elif not pa and not pb and _reported_within(a, b):
+            strength = max(strength, WEAK)
+            reasons.append(f"same guest and host; an undated report of the visit was published within the other's"
+                           f" date ({da or db})")
     elif t == "agreement":
         pa, pb = _list(fa.get("parties")), _list(fb.get("parties"))
         common = _common(pa, pb, "org", same) if pa and pb else None
@@ -291,6 +295,11 @@ def compatible(a: Mention, b: Mention, same: Same = _default_same) -> Reason | N
             elif dated and min(precision(da), precision(db)) >= 3:
                 strength = max(strength, MEDIUM)
                 reasons.append(f"same countries, same day ({da})")
+            elif (dated and min(precision(da), precision(db)) >= 2 and fa.get("kind")
+                  and fa.get("kind") == fb.get("kind") and fa.get("status") == fb.get("status") == "signed"
+                  and _sectors_meet(fa, fb)):
+                strength = max(strength, MEDIUM)
+                reasons.append(f"same countries and kind ({fa['kind']}), signed in the same month ({da} ~ {db})")
             elif (fa.get("kind") and fa.get("kind") == fb.get("kind") and fa.get("status") == "signed"
                   and _sectors_meet(fa, fb) and _reported_within(a, b)):
                 strength = max(strength, MEDIUM)
