@@ -192,6 +192,16 @@ def test_pairs_after_between() -> None:
     assert "وزارة الصحة الأردنية" in got[1].get("parties")
 
 
+def test_kinds_of_bodies_and_dateline_credits_are_no_parties() -> None:
+    (f,) = agreements("وقعت السعودية والإمارات 33 مذكرة تفاهم واتفاقية بين شركات وطنية وشركات عالمية.")
+    assert f.get("parties") == [] and f.get("count") == 33
+    (g,) = agreements("الرياض (CNN)-- وقعت السعودية اتفاقية مع الإمارات للتعاون الدفاعي.")
+    assert g.get("parties") == [] and g.get("countries") == ["AE", "SA"]
+    (h,) = agreements("عمان (رويترز) - وقع الأردن ومصر مذكرة تفاهم بين وزارة الطاقة الأردنية ووزارة البترول"
+                      " المصرية.")
+    assert h.get("parties") == ["وزارة الطاقة الأردنية", "وزارة البترول المصرية"]
+
+
 def test_numbered_list_after_intro() -> None:
     text = (QA_TR + "كما وقع الجانبان العديد من الاتفاقيات، أبرزها:\n"
             "1. التعاون في مجال الطاقة المتجددة.\n"

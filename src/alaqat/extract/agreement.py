@@ -31,6 +31,7 @@ from alaqat.arabic.normalise import Folded, fold
 from alaqat.extract.context import (
     Sentence,
     article_countries,
+    is_credit,
     load_lines,
     load_table,
     main_pair,
@@ -419,7 +420,7 @@ def _is_state(name: str, lex: _Lex) -> bool:
 
 
 def _outer_orgs(s: _S, i: int, j: int) -> list[tuple[int, int, Span]]:
-    orgs = s.spans_in(i, j, "org")
+    orgs = [o for o in s.spans_in(i, j, "org") if not is_credit(s.article, o[2])]
     return [o for o in orgs if not any(p is not o and p[0] <= o[0] and o[1] <= p[1] and (p[0], p[1]) != (o[0], o[1])
                                        for p in orgs)]
 
@@ -466,6 +467,9 @@ def _free_names(s: _S, i: int, j: int, lex: _Lex) -> list[str]:
             k += 1
             continue
         a = k + 1
+        if a < j and s.toks[a] in _generic_plurals():
+            k = a + 1  # "بين شركات وطنية وشركات عالمية": kinds of bodies, no party named
+            continue
         b = a
         while b < j and not s.toks[b].startswith("و") and _name_word(s, b, lex):
             b += 1
@@ -481,6 +485,11 @@ def _free_names(s: _S, i: int, j: int, lex: _Lex) -> list[str]:
                 out.append(name)
         k = max(b, k + 1)
     return out
+
+
+@cache
+def _generic_plurals() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("agreement_generic_plurals.txt"))
 
 
 def _name_word(s: _S, k: int, lex: _Lex) -> bool:

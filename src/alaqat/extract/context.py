@@ -226,3 +226,15 @@ def _sector_regex() -> tuple[re.Pattern[str], dict[str, str]]:
 
 def overlapping(items: Iterable[Fact], start: int, end: int) -> list[Fact]:
     return [f for f in items if f.start < end and start < f.end]
+
+
+_CREDIT_AFTER = re.compile(r"\s*\)[ \t]*(?:-{1,2}|[–—:]|\n|\Z)")
+
+
+def is_credit(article: Article, span: Span) -> bool:
+    """An outlet credited in a dateline (``الرياض (CNN)-- وقعت``، ``عمان (رويترز) -``): a source, never a party
+    or an actor. The name stands in brackets followed by a dash, a colon or the end of the line."""
+    text = article.original
+    return text[max(0, span.start - 2):span.start].strip().endswith("(") and \
+        _CREDIT_AFTER.match(text, span.end) is not None
+
