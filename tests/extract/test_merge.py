@@ -91,6 +91,12 @@ def test_back_reference_fills_the_nearest_project_of_its_noun() -> None:
     assert plant.mentions == [(40, 50)] and road.mentions == [] and road.get("due") is None
 
 
+def test_generic_back_reference_goes_to_the_nearest_project() -> None:
+    plant, road = _project(0, "محطة رياح", "محطه"), _project(20, "طريق ألماتي", "طريق")
+    merge_facts([plant, road, _anaphor(40, "مشروع", generic=True, due="2026")])
+    assert (plant.get("due"), road.get("due")) == (None, "2026")
+
+
 def test_back_reference_keeps_what_the_project_has_and_never_goes_back() -> None:
     plant = _project(0, "محطة رياح", "محطه", due="2026", status="underway", value=5e8, unit="USD")
     merge_facts([plant, _anaphor(40, "محطه", due="2028", value=9e8, unit="EUR", status="planned", ranks=True)])
@@ -104,6 +110,19 @@ def test_back_reference_without_antecedent_is_dropped() -> None:
     assert merge_facts([_anaphor(0, "محطه", due="2027"), road]) == [road]  # a plant named only after it
     assert merge_facts([road, _anaphor(40, "محطه", due="2027")]) == [road]  # another noun
     assert road.get("due") is None and road.mentions == []
+
+
+def test_latent_fact_needs_a_back_reference_that_gives_it_something() -> None:
+    def latent() -> Fact:
+        f = _project(0, "محطة رياح", "محطه")
+        f.aux["latent"] = True
+        return f
+
+    assert merge_facts([latent()]) == []
+    assert merge_facts([latent(), _anaphor(40, "مشروع", generic=True)]) == []  # a mention with nothing new
+    kept = latent()
+    assert merge_facts([kept, _anaphor(40, "مشروع", generic=True, value=3e8, unit="USD")]) == [kept]
+    assert "latent" not in kept.aux and kept.get("value") == 3e8
 
 
 def test_latent_fact_yields_to_a_mention_in_its_own_right() -> None:
