@@ -86,9 +86,9 @@ CASES: list[tuple[str, list[tuple[list[str], str, str | None, str | None, str]]]
      [(["JO", "RU"], "planned", "2025-05", None, "الشحنة الأولى من القمح")]),
     ("هبطت في مطار ألماتي أولى رحلات الخطوط الجوية الكويتية المباشرة من الكويت.",
      [(["KW", "KZ"], "done", None, None, "رحلات الخطوط الجوية الكويتية")]),
-    # a plant named before, put into service by a date
-    ("ووقعت شركة أكوا باور السعودية اتفاقية مع أوزبكستان. ويفترض أن تدخل المحطة الخدمة بنهاية 2027.",
-     [(["SA", "UZ"], "planned", "2027", None, "المحطة")]),
+    # a plant an agreement is about, put into service by a date in a later sentence (المحطة refers back to it)
+    ("ووقعت شركة أكوا باور السعودية اتفاقية مع أوزبكستان لإنشاء محطة للطاقة الشمسية في سمرقند. ويفترض أن تدخل "
+     "المحطة الخدمة بنهاية 2027.", [(["SA", "UZ"], "planned", "2027", "سمرقند", "محطة للطاقة الشمسية")]),
     # شركة السويدي: a company's name, not a Swedish company
     ("وزار الوزير المصري جيبوتي. وتفقد الوزير أعمال محطة الطاقة الشمسية التي تنفذها شركة السويدي إليكتريك في "
      "منطقة غراند بارا.", [(["DJ", "EG"], "underway", None, "غراند بارا", "محطة الطاقة الشمسية")]),
@@ -96,6 +96,11 @@ CASES: list[tuple[str, list[tuple[list[str], str, str | None, str | None, str]]]
     ('وضعت شركة صينية حجر الأساس لمصنع "هواوي" للهواتف الذكية في مصر.',
      [(["CN", "EG"], "underway", None, None, 'مصنع "هواوي" للهواتف الذكية')]),
     # not projects
+    ("ووقعت شركة أكوا باور السعودية اتفاقية مع أوزبكستان. ويفترض أن تدخل المحطة الخدمة بنهاية 2027.",
+     []),  # a back-reference with nothing named before it
+    ("وقال وزير الطاقة الأردني إن المشروع سيكتمل بحلول نهاية 2027.", []),
+    ("ووقعت شركة أكوا باور السعودية اتفاقية مع أوزبكستان لإنشاء محطة للطاقة الشمسية في سمرقند. وقال الوزير إن "
+     "المشروع يعكس عمق العلاقات.", []),  # what an agreement is about, and a later mention that adds nothing
     ("وقعت الشركة الأردنية عقدا لاستيراد أول شحنة من القمح الروسي.", []),  # what a contract is about
     ("وصلت شحنة من المساعدات السعودية إلى ميناء عدن اليمني.", []),  # a shipment, not the first
     ("وبحث الوفد الكويتي مع المسؤولين الأردنيين إمكانية تمويل محطة لمعالجة المياه في الزرقاء بكلفة 30 مليون "
@@ -162,6 +167,61 @@ def test_one_project_however_many_mentions() -> None:
     projects = facts_of(text, "project", PUBLISHED)
     assert len(projects) == 1
     assert projects[0].get("status") == "done"  # the furthest status reported wins
+
+
+# (text, the project named first: (name contains, value, unit, due, status), and how many later mentions it has)
+BACK_REFERENCES: list[tuple[str, tuple[str, float | None, str | None, str | None, str], int]] = [
+    # a cost and a due date given by a later المشروع (the cost word before the noun)
+    ("أعلنت شركة موانئ أبوظبي إطلاق مشروع توسعة ميناء بورتسودان السوداني. وتبلغ كلفة المشروع نحو 800 مليون دولار، "
+     "ومن المقرر أن يكتمل في عام 2028.", ("ميناء بورتسودان", 800000000, "USD", "2028", "planned"), 1),
+    # the work in a road named before (العمل في الطريق), with a deadline
+    ("وقع الصندوق السعودي للتنمية اتفاقية قرض مع الحكومة الأردنية لتمويل طريق عمان - العقبة بقيمة 100 مليون "
+     "دولار. وأوضح الصندوق أن العمل في الطريق سيكتمل بحلول نهاية 2026.", ("طريق عمان", None, None, "2026",
+                                                                          "planned"), 1),
+    # the start of production in the plant (بدء الإنتاج في المصنع) dates the plant, which stays under construction
+    ("تبني شركة تويوتا اليابانية مصنعا للسيارات في مدينة طنجة المغربية. ومن المتوقع أن يبدأ الإنتاج في المصنع في "
+     "الربع الأول من 2027.", ("مصنعا للسيارات", None, None, "2027-01/2027-03", "underway"), 1),
+    # the commercial operation of the port (التشغيل التجاري للميناء) and the project's investments
+    ("ووقعت موانئ دبي العالمية عقدا لتطوير ميناء بربرة في الصومال. ويتضمن المشروع استثمارات بقيمة 400 مليون "
+     "دولار، ومن المقرر أن يبدأ التشغيل التجاري للميناء في يونيو 2027.",
+     ("ميناء بربرة", 400000000, "USD", "2027-06", "planned"), 2),
+    # a later opening of a hospital an agreement was about: the status goes forward
+    ("ووقعت شركة إماراتية اتفاقية مع وزارة الصحة الأردنية لإنشاء مستشفى للأطفال في مدينة إربد بكلفة 50 مليون "
+     "دولار. وافتتح وزير الصحة الأردني المستشفى الجديد أمس.", ("مستشفى للأطفال", 50000000, "USD", "2025-02-28",
+                                                              "done"), 1),
+    # هذا المشروع with a cost in a relative clause and a date
+    ("وتنفذ شركة صينية مشروع سكة حديد بين عدن والمكلا. وأكد الوزير أن هذا المشروع الذي تبلغ تكلفته مليار دولار "
+     "سيدخل الخدمة في 2029.", ("سكة حديد", 1000000000, "USD", "2029", "underway"), 1),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "mentions"), BACK_REFERENCES)
+def test_back_reference_fills_the_project_named_before(
+        text: str, expected: tuple[str, float | None, str | None, str | None, str], mentions: int) -> None:
+    (p,) = facts_of(TITLE + text, "project", PUBLISHED)
+    name, value, unit, due, status = expected
+    assert name in p.get("name")
+    assert (p.get("value"), p.get("unit"), p.get("due"), p.get("status")) == (value, unit, due, status)
+    assert len(p.mentions) == mentions
+
+
+def test_back_reference_goes_to_a_project_of_its_own_noun() -> None:
+    plant = "وتبني شركة سيمنز الألمانية محطة للطاقة الشمسية في مدينة أسوان المصرية. "
+    factory = "وتنشئ شركة صينية مصنعا للألواح الشمسية في مدينة العين السخنة المصرية. "
+    got = facts_of(TITLE + plant + factory + "ويتوقع أن تدخل المحطة الخدمة في يونيو 2026.", "project", PUBLISHED)
+    assert [(p.get("name"), p.get("due")) for p in got] == [("محطة للطاقة الشمسية", "2026-06"),
+                                                           ("مصنعا للألواح الشمسية", None)]
+    got = facts_of(TITLE + plant + factory + "ومن المقرر أن يبدأ الإنتاج في المصنع بحلول نهاية 2026.", "project",
+                   PUBLISHED)
+    assert [(p.get("name"), p.get("due")) for p in got] == [("محطة للطاقة الشمسية", None),
+                                                           ("مصنعا للألواح الشمسية", "2026")]
+    # a road never named: the back-reference is dropped, the plant keeps its own (empty) date
+    (p,) = facts_of(TITLE + plant + "ويتوقع أن يكتمل الطريق بحلول نهاية 2026.", "project", PUBLISHED)
+    assert (p.get("due"), p.mentions) == (None, [])
+    # flights are no plant
+    (p,) = facts_of(TITLE + "أطلقت الخطوط الجوية القطرية رحلات مباشرة بين الدوحة وطشقند. ومن المقرر أن يبدأ الإنتاج "
+                    "في المصنع بحلول نهاية 2026.", "project", PUBLISHED)
+    assert p.get("due") is None
 
 
 # ---- the dev set, scored with the contract's scorer --------------------------------------------------------------

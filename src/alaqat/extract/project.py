@@ -18,6 +18,13 @@ actors are the organisations from the governing word's clause to the region's en
 last company named). Countries are the actors', the places' and the countries named there, completed from the
 article's main pair. Generic mentions are dropped: a count of projects (a figure), a plural with no actor, site,
 value or date, a bare noun with nothing that makes it one thing.
+
+Back-references (merge.py): a definite noun with nothing that makes it one thing (``المشروع``، ``المحطة``،
+``للميناء``، ``هذا المشروع``، the plant of ``بدء الإنتاج في المصنع``; not one with its own site, ``السفارة في
+القدس``) names a project said before. With a status, a due date or a cost of its own it is an anaphoric fact
+(``aux["anaphor"]``) that gives them to the nearest project before it of its noun (``refers``), and is never
+exported alone. A noun only an agreement is about is kept as a latent fact (``aux["latent"]``): exported only once
+such a back-reference, or a mention in its own right, gives it something of its own.
 """
 
 from __future__ import annotations
@@ -125,6 +132,11 @@ _WORK_ON = frozenset(fold(w) for w in ("تعمل", "يعمل", "تعملان", "
 _OVERSEE = frozenset(fold(w) for w in ("أشرف", "أشرفت", "أشرفا", "أشرفتا", "أشرفوا"))
 _LAUNCH_VERBS = frozenset(fold(w) for w in ("أطلق", "أطلقت", "أطلقا", "دشن", "دشنت", "دشنا", "بدأ", "بدأت", "افتتح",
                                             "افتتحت"))
+
+#: a demonstrative before a definite noun (هذا المشروع، هذه المحطة): a thing named before
+_DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه", "ذلك", "تلك", "وهذا", "وهذه"))
+#: the work done in a plant (العمل في المصنع، التشغيل في المحطة); إنتاج، تصنيع are launch nouns
+_ACTIVITIES = frozenset(fold(w) for w in ("العمل", "الأعمال", "الأشغال", "التشغيل"))
 
 _MAX_NAME = 7  # tokens
 _MAX_BACK = 22  # tokens between a governing word and its noun
@@ -325,20 +337,34 @@ def _candidates(article: Article, sent: Sentence, toks: list[_Tok], folded: Fold
         i = last + 1
         if noun.words[0] == "طريق" and cand.first > 0 and toks[cand.first - 1].text in ("عن", "علي"):
             continue  # عن طريق "by means of", على طريق "on the way to"
-        if noun.cls == "weak" and _definite(prefix, toks[cand.first].text):
-            continue  # المشروع: a project named before, or a generic one
         if noun.cls == "weak" and _names_next(toks, folded, last):
             continue  # مشروع مركز لوجستي، مشروع توسعة مرفأ اللاذقية: the next noun names it
+        cand.extra["definite"] = _definite(prefix, toks[cand.first].text)
+        demonstrative = cand.first > 0 and toks[cand.first - 1].text in _DEMONSTRATIVES
+        if noun.cls == "weak" and (cand.extra["definite"] or demonstrative):
+            if _plural(cand):
+                continue  # المشاريع: a set of projects, no one thing
+            cand.extra["anaphor"] = True  # المشروع، هذا المشروع: a project named before
+        elif demonstrative and cand.extra["definite"] and noun.cls in ("plant", "route", "opening"):
+            cand.extra["anaphor"] = True  # هذه المحطة
         if any(a.value and isinstance(a.value, dict) and a.value.get("unit") == "count"
                and a.start <= toks[cand.first].end and toks[cand.first].start < a.end + 2 for a in amounts):
             continue  # 45 مشروعًا: a count of projects is a figure
         if cand.first > 0 and (_in(toks[cand.first - 1].text, _QUANTIFIERS) or (
                 toks[cand.first - 1].text == "من" and cand.first > 1 and _in(toks[cand.first - 2].text, _QUANTIFIERS))):
             continue  # العديد من المنشآت، عدة مصانع
+        if (cand.first > 2 and toks[cand.first].text.startswith("و") and toks[cand.first - 2].text == "من"
+                and _in(toks[cand.first - 3].text, _QUANTIFIERS)):
+            continue  # عدد من الجسور ومحطات الخدمة: the quantifier takes in the nouns joined to its own
         if cand.first > 0 and _in(toks[cand.first - 1].text, _COMPANY_WORDS):
             continue  # شركة موانئ دبي: a company's name
+        act = _activity_in(toks, cand.first, prefix) if cand.extra["definite"] else None
+        if act is not None:
+            cand.extra["activity"] = act  # التشغيل التجاري للمحطة: the work of a plant named before
         if _at_site(toks, cand.first, prefix):
-            continue  # في مطار أكتوبي، بميناء ...: a site, not a project
+            if act is None:
+                continue  # في مطار أكتوبي، بميناء ...: a site, not a project
+            cand.extra["anaphor"] = True  # بدء الإنتاج في المصنع: the work in a plant named before
         own_org = next((o for o in orgs if o.start < toks[cand.first].end and toks[cand.first].start < o.end
                         and not (o.end <= toks[last].end and o.start < toks[cand.first].start)), None)
         if own_org is not None:
@@ -361,6 +387,46 @@ def _candidates(article: Article, sent: Sentence, toks: list[_Tok], folded: Fold
                 continue
         out.append(cand)
     return out
+
+
+def _activity_in(toks: list[_Tok], i: int, prefix: str) -> int | None:
+    """The index of the work done in or on the definite noun at ``i``: ``الإنتاج في المصنع``، ``العمل في المحطة``،
+    ``التشغيل التجاري للمحطة`` (a definite adjective may follow the work before لل)."""
+    if prefix.endswith("لل"):
+        for j in (i - 1, i - 2):
+            if j < 0:
+                break
+            if _activity(toks[j]):
+                return j
+            if not toks[j].text.startswith("ال"):
+                break
+        return None
+    if i >= 2 and toks[i - 1].text in ("في", "فى") and _activity(toks[i - 2]):
+        return i - 2
+    return None
+
+
+def _activity(tok: _Tok) -> bool:
+    hit = _noun_at([tok], 0)
+    return (hit is not None and hit[0].cls == "launch") or _in(tok.text, _ACTIVITIES) or _gov(tok) in (
+        "license", "launch")
+
+
+def _sited(sent: Sentence, toks: list[_Tok], k: int) -> bool:
+    """Does a place follow right after the name ending before token ``k`` (``السفارة في القدس``، ``المطار بالدوحة``)?
+    A definite noun with its own site says which thing it is, even when nothing named it before."""
+    if k >= len(toks):
+        return False
+    if toks[k].text in ("في", "فى"):
+        k += 1
+        if k >= len(toks):
+            return False
+        lo = toks[k].start
+    elif toks[k].text.startswith(("ب", "وب")):
+        lo = toks[k].start
+    else:
+        return False
+    return any(p.start >= lo and p.start < toks[k].end for p in sent.of("place"))
 
 
 def _names_next(toks: list[_Tok], folded: Folded, last: int) -> bool:
@@ -474,6 +540,9 @@ def _govern(sent: Sentence, toks: list[_Tok], cand: _Cand, prev_status: str | No
     gov: int | None = None
     adjacent = False
     coordinated = toks[cand.first].text.startswith("و") and toks[cand.first].start < cand.name_start
+    act = cand.extra.get("activity") if cand.extra.get("anaphor") else None
+    if isinstance(act, int):  # يبدأ الإنتاج في المصنع: the activity word stands for a license word
+        k, gov, adjacent = act - 1, act, True
     while k >= 0:
         cls = _gov(toks[k])
         if cls in ("license", "launch"):
@@ -514,8 +583,8 @@ def _govern(sent: Sentence, toks: list[_Tok], cand: _Cand, prev_status: str | No
             return cls, k
         if cls == "foundation" and prev is not None and _in(prev.text, {"حجر"}):
             return "underway", k
-        if cls == "progress" and edge - k <= 3:
-            return "underway", k  # سير العمل في مشروع
+        if cls == "progress" and edge - k <= 3 and not (k + 1 < len(toks) and toks[k + 1].text == "قدما"):
+            return "underway", k  # سير العمل في مشروع; not السير قدما في (going ahead with)
         if cls and cls.startswith("aux_"):
             aux = _aux_status(toks, k, cand.first)
             if aux:
@@ -547,8 +616,10 @@ def _govern(sent: Sentence, toks: list[_Tok], cand: _Cand, prev_status: str | No
         k -= 1
         steps += 1
     if coordinated and prev_status:
+        cand.extra["untold"] = True  # taken from the project before, not told of this one
         return prev_status, gov
     if adjacent:
+        cand.extra["untold"] = True  # a verbal noun with no tense: planned by default
         return "planned", gov
     return _after(toks, cand, name_end, hi)
 
@@ -962,6 +1033,10 @@ def _sentence_facts(article: Article, sent: Sentence) -> list[Fact]:
             continue
         next_first = cands[n + 1].first if n + 1 < len(cands) else len(toks)
         end_tok = max(cand.invest_name_end or _name_end(article, sent, toks, folded, cand, len(toks)), cand.last + 1)
+        if (cand.extra.get("definite") and cand.noun.cls in ("plant", "route", "opening") and len(cand.noun.words) == 1
+                and not _specific(toks, cand, end_tok) and (cand.noun.cls == "route" or not _plural(cand))
+                and not _sited(sent, toks, end_tok)):
+            cand.extra["anaphor"] = True  # المحطة، للميناء، الطريق: a thing named before
         if cand.status:  # an investment names its own status
             status, gov = cand.status, None
         else:
@@ -980,11 +1055,15 @@ def _sentence_facts(article: Article, sent: Sentence) -> list[Fact]:
     prev_end_tok = 0
     covered = -1  # original end of the last governed project's region: a loose noun inside it is part of it
     for n, (cand, status, gov, end_tok, mode) in enumerate(entries):
-        if mode != "governed" and toks[cand.first].start < covered:
+        anaphor = bool(cand.extra.get("anaphor"))
+        if mode != "governed" and toks[cand.first].start < covered and not anaphor:
             continue
         # the next project (or the verbal noun that governs it) ends this one's region; a loose noun ends only
-        # another loose one's
-        later = [e for e in entries[n + 1:] if mode != "governed" or e[4] == "governed"]
+        # another loose one's; a back-reference's region runs on to the next governed project it does not name
+        if anaphor:
+            later = [e for e in entries[n + 1:] if e[4] == "governed" and not e[0].extra.get("anaphor")]
+        else:
+            later = [e for e in entries[n + 1:] if mode != "governed" or e[4] == "governed"]
         stop_tok = later[0][0].first if later else len(toks)
         if later:
             for k in range(stop_tok - 1, end_tok - 1, -1):
@@ -996,6 +1075,12 @@ def _sentence_facts(article: Article, sent: Sentence) -> list[Fact]:
         limit = toks[stop_tok].start if stop_tok < len(toks) else sent.end
         name_end_off = toks[end_tok - 1].end
         r_end = _region_end(sent, clauses, toks, cand, limit)
+        if anaphor:  # its region runs on to the next project: what the sentence goes on to say of it
+            fact = _anaphor_fact(article, sent, toks, clauses, cand, status, gov, mode, end_tok, (
+                toks[cand.first].start, max(limit, name_end_off)), r_end)
+            if fact is not None:
+                out.append(fact)
+            continue
         region = (toks[cand.first].start, max(r_end, name_end_off))
         if mode == "governed":
             covered = max(covered, region[1])
@@ -1023,6 +1108,7 @@ def _fact(article: Article, sent: Sentence, toks: list[_Tok], clauses: list[tupl
     g_clause = _clause_of(sent, clauses, toks, g_pos)
     stretch_lo = max(g_clause[0], toks[prev_end_tok].start if prev_end_tok < len(toks) else sent.start)
     own_cost: Span | None = None
+    latent = False
     if mode != "governed":
         if _plural(cand) and cand.noun.cls != "route":
             return None, []  # نفذت الشركات مشاريع قيمتها ...: a set of projects is a figure (رحلات is one line)
@@ -1034,7 +1120,9 @@ def _fact(article: Article, sent: Sentence, toks: list[_Tok], clauses: list[tupl
         if due is not None and cue is None and "بحلول" not in fold(_date_text(sent, name_end_off, region[1])):
             due = None  # a date the text does not tie to the project (a visit's day)
         if own_cost is None and due is None and (not outright or mode == "agreement"):
-            return None, []
+            if mode != "agreement":
+                return None, []
+            latent = True  # what an agreement is about: a fact only if a later mention gives it its own
         status = cue or "planned"
         if mode == "agreement":
             stretch_lo = max(stretch_lo, toks[cand.first].start) if gov is None else stretch_lo
@@ -1127,7 +1215,74 @@ def _fact(article: Article, sent: Sentence, toks: list[_Tok], clauses: list[tupl
     conf = 0.55 + 0.1 * min(anchors, 3) + (0.05 if specific else 0.0)
     fact = make_fact(article, "project", fields, ev_lo, region[1], confidence=min(conf, 0.9))
     fact.aux["head"] = cand.noun.words[0]
+    fact.aux["at"] = toks[cand.first].start
+    if latent:
+        fact.aux["latent"] = True
     return fact, actor_spans
+
+
+#: what a back-reference may give the project it refers to (see merge.py)
+_FILLS = (("due",), ("value", "unit"), ("location",))
+
+
+def _anaphor_fact(article: Article, sent: Sentence, toks: list[_Tok], clauses: list[tuple[int, int]],
+                  cand: _Cand, status: str, gov: int | None, mode: str, end_tok: int, region: tuple[int, int],
+                  clause_end: int) -> Fact | None:
+    """A definite, unnamed back-reference (``المشروع``، ``هذه المحطة``، ``بدء الإنتاج في المصنع``) with something of
+    its own: a status told of it (a tensed governing word, ``الذي تنفذه``، ``على أن يتم تنفيذه``), a due date tied to
+    it, or a cost (a cost word within four words before an amount after it, with no other work named between the
+    noun and the amount unless the cost word is its own: ``الغلاف المالي لمشروع الطريق بنحو``، ``الذي تبلغ
+    كلفته``). Its region runs on to the next project the sentence names, or to a relative clause about another
+    noun; a site counts only right after the noun. It is never a fact alone: merge.py gives what it says to the
+    project named before (or drops it)."""
+    lo, hi = region
+    name_end_off = toks[end_tok - 1].end
+    rel = next((t.start for t in toks[end_tok + 1:] if lo <= t.start < hi and t.text in _RELATIVES), None)
+    if rel is not None:  # ويندرج هذا المشروع في إطار الرؤية التي أطلقها ...: a relative about another noun
+        hi = min(hi, rel)
+        clause_end = min(clause_end, rel)
+    told = mode == "governed" and not cand.extra.get("untold") and (gov is None or toks[gov].start < hi)
+    cue, outright = _cue_status(toks, end_tok, hi)
+    m = _SERVICE.search(" " + " ".join(t.text for t in toks[max(0, cand.first - 1):cand.first + 2]))
+    if cue is None and m and cand.first > 0 and m.group(1) in toks[cand.first - 1].text:
+        cue, outright = ("done" if m.group(1) in ("دخل", "دخلت") else "planned"), True  # أن تدخل المحطة الخدمة
+    if not told:
+        status = cue or "planned"
+    due = _due(sent, name_end_off, hi)
+    if due is not None and not told and cue is None and "بحلول" not in fold(_date_text(sent, name_end_off, hi)):
+        due = None  # a date the text does not tie to it
+    clause_lo = _clause_of(sent, clauses, toks, toks[cand.first].start)[0]
+    own = _own_value(sent, toks, name_end_off, hi, words_from=clause_lo)
+    if own is not None:  # its own cost (كلفته), or one no other work stands before (not مخطط لإنشاء منطقة ... بكلفة)
+        gap = [t for t in toks if name_end_off <= t.start and t.end <= own.start]
+        if any(_gov(t) in ("license", "launch") for t in gap) and not any(
+                t.pron and _in(t.text, _COST_WORDS) for t in gap[-4:]):
+            own = None
+    value, unit = (None, None) if own is None else _value(sent, own.start, own.end, None)
+    if not (told or outright or due is not None or value is not None):
+        return None  # a mention that says nothing new (إن المشروع يمثل ...)
+    near = toks[min(end_tok + 2, len(toks) - 1)].end
+    location, loc_countries = _location(article, sent, toks, cand, name_end_off, (lo, min(clause_end, near)))
+    countries = _complete(article, sent, loc_countries)
+    if unit and len(unit) != 3:
+        for c in [*loc_countries, *sent.countries(), *countries]:
+            resolved = resolve_currency(unit, c)
+            if len(resolved) == 3:
+                unit = resolved
+                break
+        else:
+            value, unit = None, None
+    fields: dict[str, object] = {"name": _name(article, toks, cand, end_tok), "actors": [], "countries": countries,
+                                 "sectors": [], "value": value, "unit": unit if value is not None else None,
+                                 "location": location, "status": status, "due": due}
+    fact = make_fact(article, "project", fields, min(clause_lo, toks[cand.first].start), hi, confidence=0.5)
+    fact.aux["anaphor"] = cand.noun.words[0]
+    fact.aux["at"] = toks[cand.first].start
+    fact.aux["generic"] = cand.noun.cls == "weak"
+    fact.aux["fills"] = _FILLS
+    if told or outright:
+        fact.aux["ranks"] = {"status": _STATUS_RANK}  # progress the text reports: underway, done
+    return fact
 
 
 def _clause_of(sent: Sentence, clauses: list[tuple[int, int]], toks: list[_Tok], pos: int) -> tuple[int, int]:
@@ -1156,12 +1311,14 @@ _COST_WORDS = frozenset(fold(w) for w in (
 ))
 
 
-def _own_value(sent: Sentence, toks: list[_Tok], lo: int, hi: int) -> Span | None:
-    """A money amount after the name that a cost word introduces (``بكلفة تقدر بنحو 3 مليارات دولار``)."""
+def _own_value(sent: Sentence, toks: list[_Tok], lo: int, hi: int, words_from: int | None = None) -> Span | None:
+    """A money amount after the name that a cost word introduces (``بكلفة تقدر بنحو 3 مليارات دولار``); the cost
+    word may stand before ``lo`` from ``words_from`` on (``الغلاف المالي لمشروع الطريق بنحو ...``)."""
+    w_lo = lo if words_from is None else words_from
     for a in sent.of("amount"):
         if not (lo <= a.start and a.end <= hi and _money(a)):
             continue
-        before = [t for t in toks if lo <= t.start and t.end <= a.start][-4:]
+        before = [t for t in toks if w_lo <= t.start and t.end <= a.start][-4:]
         if any(_in(t.text, _COST_WORDS) for t in before):
             return a
     return None
@@ -1351,25 +1508,54 @@ def same(a: Fact, b: Fact) -> bool:
     return bool(shared) and a.aux.get("head") is not None and a.aux.get("head") == b.aux.get("head")
 
 
+def refers(antecedent: Fact, anaphor: Fact) -> bool:
+    """May a back-reference (``المشروع``، ``المحطة``) be to this project? A generic noun refers to any; another
+    only to a project of its own noun (``المحطة`` to ``محطة لطاقة الرياح``; not ``الطريق`` to a plant), as the
+    head or a word of the name (``الطريق`` to ``مشروع إعادة تأهيل طريق ...``)."""
+    if anaphor.aux.get("generic"):
+        return True
+    noun = anaphor.aux.get("anaphor")
+    if not noun:
+        return False
+    return antecedent.aux.get("head") == noun or noun in _tokset(antecedent.get("name") or "")
+
+
 def _combine(facts: list[Fact]) -> list[Fact]:
-    """Mentions of one project become one fact: the first mention, with the furthest status reported and the
-    fields it lacks taken from the others."""
+    """Mentions of one project become one fact: the first mention, with the furthest status reported, the
+    fields it lacks taken from the others and their spans kept as its other mentions. A thing only an agreement
+    is about (latent, see merge.py) yields to the first mention of it in its own right, and stays latent only
+    while every mention of it is. Back-references are left to merge.py."""
     kept: list[Fact] = []
+    out: list[Fact] = []
     for f in facts:
-        for k in kept:
+        if f.aux.get("anaphor"):
+            out.append(f)
+            continue
+        for i, k in enumerate(kept):
             if same(k, f):
-                for name, value in f.fields.items():
-                    if k.fields.get(name) in (None, [], "") and value not in (None, [], ""):
-                        k.fields[name] = value
-                sa, sb = k.fields.get("status"), f.fields.get("status")
-                if sa in _STATUS_RANK and sb in _STATUS_RANK and _STATUS_RANK[sb] > _STATUS_RANK[sa]:
-                    k.fields["status"] = sb
-                k.confidence = max(k.confidence, f.confidence)
+                if k.aux.get("latent") and not f.aux.get("latent"):
+                    kept[i], k, f = f, f, k
+                _fold(k, f)
                 break
         else:
             kept.append(f)
-    return kept
+    return kept + out
 
 
-__all__ = ["extract", "same"]
+def _fold(k: Fact, f: Fact) -> None:
+    for name, value in f.fields.items():
+        if k.fields.get(name) in (None, [], "") and value not in (None, [], ""):
+            k.fields[name] = value
+    sa, sb = k.fields.get("status"), f.fields.get("status")
+    if sa in _STATUS_RANK and sb in _STATUS_RANK and _STATUS_RANK[sb] > _STATUS_RANK[sa]:
+        k.fields["status"] = sb
+    k.confidence = max(k.confidence, f.confidence)
+    if not f.aux.get("latent"):
+        k.aux.pop("latent", None)
+    for span in [(f.start, f.end), *f.mentions]:
+        if span != (k.start, k.end) and span not in k.mentions:
+            k.mentions.append(span)
+
+
+__all__ = ["extract", "refers", "same"]
 
