@@ -169,6 +169,18 @@ def test_one_project_however_many_mentions() -> None:
     assert projects[0].get("status") == "done"  # the furthest status reported wins
 
 
+def test_a_route_named_by_either_end_is_one_route() -> None:
+    text = ("أولى رحلات \"الملكية\" تهبط في ألماتي\n"
+            "هبطت أمس في مطار ألماتي الدولي بمدينة ألماتي الكازاخستانية أولى رحلات الخطوط الجوية الملكية الأردنية"
+            " المباشرة من عمان.")
+    projects = facts_of(text, "project", PUBLISHED)
+    assert len(projects) == 1 and projects[0].mentions
+    # two plants in two cities stay two plants
+    two = facts_of(TITLE + "افتتحت الشركة الأردنية مصنعا للأسمدة في ألماتي، كما افتتحت مصنعا للأسمدة في"
+                           " أستانا الكازاخستانية.", "project", PUBLISHED)
+    assert len(two) != 1 or not two[0].mentions
+
+
 # (text, the project named first: (name contains, value, unit, due, status), and how many later mentions it has)
 BACK_REFERENCES: list[tuple[str, tuple[str, float | None, str | None, str | None, str], int]] = [
     # a cost and a due date given by a later المشروع (the cost word before the noun)

@@ -1497,8 +1497,8 @@ def same(a: Fact, b: Fact) -> bool:
     if sorted(a.get("countries") or []) != sorted(b.get("countries") or []):
         return False
     la, lb = a.get("location"), b.get("location")
-    if la and lb and not _alike(la, lb):
-        return False
+    if la and lb and not _alike(la, lb) and not _names_site(a, lb) and not _names_site(b, la):
+        return False  # two sites; but a route's two ends (رحلات ... من الدوحة / تهبط في أستانا) are one route
     da, db = a.get("due"), b.get("due")
     if da and db and not (da.startswith(db) or db.startswith(da)):
         return False
@@ -1518,6 +1518,16 @@ def refers(antecedent: Fact, anaphor: Fact) -> bool:
     if not noun:
         return False
     return antecedent.aux.get("head") == noun or noun in _tokset(antecedent.get("name") or "")
+
+
+def _names_site(f: Fact, site: str) -> bool:
+    """Does the fact's own evidence name the other mention's site (a route names both its ends)?"""
+    return fold(site) in fold(f.evidence) and _route(f)
+
+
+def _route(f: Fact) -> bool:
+    name = fold(f.get("name") or "")
+    return any(w in name for w in ("رحلات", "رحله", "خط", "طريق", "ربط", "ممر", "جسر"))
 
 
 def _combine(facts: list[Fact]) -> list[Fact]:
