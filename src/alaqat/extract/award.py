@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
+from alaqat.arabic.entities import lexicon
 from alaqat.arabic.normalise import Folded, fold
 from alaqat.extract.actors import Actor, actors, best_person, is_title, person_country, person_name
 from alaqat.extract.context import Sentence, load_table, main_pair, make_fact, sentences, span_country
@@ -200,15 +200,9 @@ def _adjacent(article: Article, actor: Actor, t_start: int) -> bool:
 def _titled_subject(article: Article, sent: Sentence, t_start: int) -> bool:
     """Is the word right before the conferring verb a title (``الملك يقلد``، ``جلالة الملك المعظم يقلد``)?"""
     toks = _TOKEN.findall(fold(article.original[sent.start:t_start]))
-    while toks and (toks[-1] in _modifiers() or toks[-1] in ("حفظه", "الله")):
+    while toks and (toks[-1] in lexicon().modifiers or toks[-1] in ("حفظه", "الله")):
         toks.pop()
     return bool(toks) and is_title(toks[-1])
-
-
-@cache
-def _modifiers() -> frozenset[str]:
-    text = resources.files("alaqat.arabic").joinpath("lexicons/title_modifiers.txt").read_text("utf-8")
-    return frozenset(fold(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 def _other_party(article: Article, sent: Sentence, giver: str | None,

@@ -149,9 +149,6 @@ def _pick_guest(article: Article, sent: Sentence, role: str, t_start: int, t_end
     return None
 
 
-_HONORIFICS = frozenset({"معالي", "فخامه", "سمو", "جلاله", "صاحب", "سعاده", "الصديق", "الشقيق", "اخي"})
-
-
 def _object_after_definite(article: Article, word: str, start: int, end: int) -> bool:
     """``التقت خلال الزيارة سمو ولي العهد``: a definite visit word takes no visitor in the genitive, so an honoured
     person right after it is someone met (``بزيارة معالي ...`` does name the visitor)."""

@@ -24,13 +24,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from alaqat.arabic.normalise import fold
+from alaqat.arabic.entities import lexicon
 from alaqat.arabic.stem import stem
 from alaqat.knowledge import entities as ents
 from alaqat.knowledge.periods import overlaps, period, precision, sort_key
@@ -167,18 +165,15 @@ def _content_stems(key: str) -> set[str]:
     """Light stems of a folded name's words, without particles and with a conjunction ``و`` taken off."""
     out = set()
     for w in key.split():
-        if w in _particles():
+        particles = lexicon().stop
+        if w in particles:
             continue
-        if len(w) > 4 and w[0] == "و" and w[1:] not in _particles():
+        if len(w) > 4 and w[0] == "و" and w[1:] not in particles:
             w = w[1:]
         out.add(stem(w))
     return out
 
 
-@cache
-def _particles() -> frozenset[str]:
-    text = resources.files("alaqat.arabic").joinpath("lexicons/name_stopwords.txt").read_text("utf-8")
-    return frozenset(fold(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 # -- the rule --------------------------------------------------------------------------------------------
