@@ -87,6 +87,7 @@ def _absorb(kept: Fact, other: Fact) -> None:
     for name, value in other.fields.items():
         if _empty(kept.fields.get(name)) and not _empty(value):
             kept.fields[name] = value
+    _upgrade(kept, other)
     for name, value in other.aux.items():
         if kept.aux.get(name) is None:
             kept.aux[name] = value
@@ -116,6 +117,17 @@ def _at(fact: Fact) -> int:
     return at if isinstance(at, int) else fact.start
 
 
+def _upgrade(kept: Fact, other: Fact) -> bool:
+    """Take the other mention's value of each ranked field (``aux["ranks"]``) where it ranks higher."""
+    gave = False
+    for name, rank in (other.aux.get("ranks") or {}).items():
+        new, old = other.fields.get(name), kept.fields.get(name)
+        if new in rank and (old not in rank or rank[new] > rank[old]):
+            kept.fields[name] = new
+            gave = True
+    return gave
+
+
 def _attach(kept: Fact, anaphor: Fact) -> None:
     """Fill the antecedent from a back-reference (see the module's docstring) and keep its span."""
     gave = False
@@ -124,11 +136,7 @@ def _attach(kept: Fact, anaphor: Fact) -> None:
             for n in group:
                 kept.fields[n] = anaphor.fields.get(n)
             gave = True
-    for name, rank in (anaphor.aux.get("ranks") or {}).items():
-        new, old = anaphor.fields.get(name), kept.fields.get(name)
-        if new in rank and (old not in rank or rank[new] > rank[old]):
-            kept.fields[name] = new
-            gave = True
+    gave = _upgrade(kept, anaphor) or gave
     if gave:
         kept.aux.pop("latent", None)
     _add_spans(kept, anaphor)

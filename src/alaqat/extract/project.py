@@ -1009,7 +1009,7 @@ def extract(article: Article) -> list[Fact]:
         if sent.list_item and _header_is_agreements(sents, sent):
             continue
         facts.extend(_sentence_facts(article, sent))
-    return _combine(facts)
+    return facts  # mentions of one project are merged by the merge stage (merge.py, ``same`` below)
 
 
 def _sentence_facts(article: Article, sent: Sentence) -> list[Fact]:
@@ -1190,14 +1190,7 @@ def _fact(article: Article, sent: Sentence, toks: list[_Tok], clauses: list[tupl
     countries = _complete(article, sent, codes)
     if not countries:
         return None, actor_spans
-    if unit and len(unit) != 3:
-        for c in [*loc_countries, *sent.countries(), *countries]:
-            resolved = resolve_currency(unit, c)
-            if len(resolved) == 3:
-                unit = resolved
-                break
-        else:
-            value, unit = None, None
+    value, unit = _currency(value, unit, [*loc_countries, *sent.countries(), *countries])
     # generic mentions
     specific = _specific(toks, cand, end_tok) or bool(cand.invest_name_end)
     anchors = sum([bool(actor_names), bool(location), value is not None, due is not None])
@@ -1214,6 +1207,7 @@ def _fact(article: Article, sent: Sentence, toks: list[_Tok], clauses: list[tupl
     ev_lo = min(g_clause[0], toks[cand.first].start)
     conf = 0.55 + 0.1 * min(anchors, 3) + (0.05 if specific else 0.0)
     fact = make_fact(article, "project", fields, ev_lo, region[1], confidence=min(conf, 0.9))
+    fact.aux["ranks"] = {"status": _STATUS_RANK}  # merged mentions keep the furthest status reported
     fact.aux["head"] = cand.noun.words[0]
     fact.aux["at"] = toks[cand.first].start
     if latent:
@@ -1264,14 +1258,7 @@ def _anaphor_fact(article: Article, sent: Sentence, toks: list[_Tok], clauses: l
     near = toks[min(end_tok + 2, len(toks) - 1)].end
     location, loc_countries = _location(article, sent, toks, cand, name_end_off, (lo, min(clause_end, near)))
     countries = _complete(article, sent, loc_countries)
-    if unit and len(unit) != 3:
-        for c in [*loc_countries, *sent.countries(), *countries]:
-            resolved = resolve_currency(unit, c)
-            if len(resolved) == 3:
-                unit = resolved
-                break
-        else:
-            value, unit = None, None
+    value, unit = _currency(value, unit, [*loc_countries, *sent.countries(), *countries])
     fields: dict[str, object] = {"name": _name(article, toks, cand, end_tok), "actors": [], "countries": countries,
                                  "sectors": [], "value": value, "unit": unit if value is not None else None,
                                  "location": location, "status": status, "due": due}
@@ -1520,6 +1507,17 @@ def refers(antecedent: Fact, anaphor: Fact) -> bool:
     return antecedent.aux.get("head") == noun or noun in _tokset(antecedent.get("name") or "")
 
 
+def _currency(value: float | None, unit: str | None, countries: list[str]) -> tuple[float | None, str | None]:
+    """A bare currency word (دينار، ريال) read as the first of ``countries`` that has one; none: no value."""
+    if not unit or len(unit) == 3:
+        return value, unit
+    for c in countries:
+        resolved = resolve_currency(unit, c)
+        if len(resolved) == 3:
+            return value, resolved
+    return None, None
+
+
 def _names_site(f: Fact, site: str) -> bool:
     """Does the fact's own evidence name the other mention's site (a route names both its ends)?"""
     return fold(site) in fold(f.evidence) and _route(f)
@@ -1528,43 +1526,6 @@ def _names_site(f: Fact, site: str) -> bool:
 def _route(f: Fact) -> bool:
     name = fold(f.get("name") or "")
     return any(w in name for w in ("رحلات", "رحله", "خط", "طريق", "ربط", "ممر", "جسر"))
-
-
-def _combine(facts: list[Fact]) -> list[Fact]:
-    """Mentions of one project become one fact: the first mention, with the furthest status reported, the
-    fields it lacks taken from the others and their spans kept as its other mentions. A thing only an agreement
-    is about (latent, see merge.py) yields to the first mention of it in its own right, and stays latent only
-    while every mention of it is. Back-references are left to merge.py."""
-    kept: list[Fact] = []
-    out: list[Fact] = []
-    for f in facts:
-        if f.aux.get("anaphor"):
-            out.append(f)
-            continue
-        for i, k in enumerate(kept):
-            if same(k, f):
-                if k.aux.get("latent") and not f.aux.get("latent"):
-                    kept[i], k, f = f, f, k
-                _fold(k, f)
-                break
-        else:
-            kept.append(f)
-    return kept + out
-
-
-def _fold(k: Fact, f: Fact) -> None:
-    for name, value in f.fields.items():
-        if k.fields.get(name) in (None, [], "") and value not in (None, [], ""):
-            k.fields[name] = value
-    sa, sb = k.fields.get("status"), f.fields.get("status")
-    if sa in _STATUS_RANK and sb in _STATUS_RANK and _STATUS_RANK[sb] > _STATUS_RANK[sa]:
-        k.fields["status"] = sb
-    k.confidence = max(k.confidence, f.confidence)
-    if not f.aux.get("latent"):
-        k.aux.pop("latent", None)
-    for span in [(f.start, f.end), *f.mentions]:
-        if span != (k.start, k.end) and span not in k.mentions:
-            k.mentions.append(span)
 
 
 __all__ = ["extract", "refers", "same"]
